@@ -1,0 +1,48 @@
+"""Split a page's paragraphs into stories: the main article, then digest or live items.
+
+A digest item starts with a short headline paragraph followed by a body paragraph. A headline
+followed by another headline (its teaser was removed) makes no story and is recorded as removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .metadata import looks_like_headline
+
+MIN_BODY_WORDS = 15
+MAX_HEADLINE_WORDS = 20
+
+
+@dataclass(slots=True)
+class Segment:
+    title: str | None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _is_item_headline(paragraphs: list[str], i: int) -> bool:
+    "A headline that opens a new item: short, and followed by a body or by another headline."
+    if not looks_like_headline(paragraphs[i], MAX_HEADLINE_WORDS) or i + 1 >= len(paragraphs):
+        return False
+    following = paragraphs[i + 1]
+    return len(following.split()) >= MIN_BODY_WORDS or looks_like_headline(following, MAX_HEADLINE_WORDS)
+
+
+def segment(paragraphs: list[str], title: str | None) -> tuple[list[Segment], list[str]]:
+    """(stories in page order, headlines that had no story under them)."""
+    segments = [Segment(title)]
+    orphans: list[str] = []
+    for i, para in enumerate(paragraphs):
+        if segments[-1].paragraphs and _is_item_headline(paragraphs, i):
+            segments.append(Segment(para.strip().rstrip(".")))
+            continue
+        if not segments[-1].paragraphs and i + 1 < len(paragraphs) and len(segments) > 1:
+            # A headline directly after another headline: the earlier one had no body.
+            if looks_like_headline(para, MAX_HEADLINE_WORDS) and _is_item_headline(paragraphs, i):
+                orphans.append(segments[-1].title or "")
+                segments[-1] = Segment(para.strip().rstrip("."))
+                continue
+        segments[-1].paragraphs.append(para)
+    if len(segments) > 1 and not segments[-1].paragraphs:
+        orphans.append(segments.pop().title or "")
+    return [s for s in segments if s.paragraphs], orphans

@@ -1,0 +1,12 @@
+"""The `newsdesk` command: a thin layer over the Python API.
+
+Each command module registers itself on `app` (or a sub-app) from `_app.py`; importing them
+here is what makes them part of the CLI.
+"""
+
+from __future__ import annotations
+
+from . import extract as _extract  # noqa: F401  (registers extract, clean)
+from ._app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,48 @@
+"""Write records to stdout as JSON lines, one JSON document, or a table: one writer for all commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("jsonl", "json", "table")
+
+
+def default_format() -> str:
+    "A table for a person at a terminal, JSON lines for a pipe."
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, Any]] = ()) -> int:
+    """Write `records` in `fmt`; `columns` are (header, function of a record) pairs for tables.
+
+    Returns:
+        The number of records written.
+    """
+    count = 0
+    if fmt == "jsonl":
+        for record in records:
+            sys.stdout.write(dumps(record) + "\n")
+            count += 1
+        sys.stdout.flush()
+        return count
+    rows = list(records)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return len(rows)
+    table = Table(show_lines=False, expand=True)
+    for header, _ in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(fn(row) if fn(row) is not None else "") for _, fn in columns))
+    Console(width=max(Console().width, 160)).print(table)
+    return len(rows)

@@ -1,0 +1,71 @@
+"""The PLOVER lexicon (`data/plover.yaml`) and status cues (`data/modality.yaml`) as typed records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import LexiconError
+from ..lexicon import load_yaml
+
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    version: str
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    cameo: dict[str, str]
+    target_preps: dict[str, frozenset[str]]
+    speech_acts: frozenset[str]
+    mode_words: dict[str, str]
+    weapons: dict[str, str]  # phrase → weapon name
+    cues: dict[str, frozenset[str]]  # modality cue class → words
+
+
+@cache
+def lexicon(lexicon_dir: str | None = None) -> Lexicon:
+    """The merged PLOVER lexicon; a user's `plover.yaml` adds triggers to the packaged ones."""
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    cameo: dict[str, str] = {}
+    preps: dict[str, frozenset[str]] = {}
+    speech: set[str] = set()
+    mode_words: dict[str, str] = {}
+    weapons: dict[str, str] = {}
+    version = "plover-rules"
+    for path, doc in load_yaml("plover.yaml", lexicon_dir):
+        version = doc.get("version", version)
+        for etype, spec in (doc.get("types") or {}).items():
+            if etype not in EVENT_TYPES:
+                raise LexiconError(path, etype, f"not a PLOVER type ({', '.join(EVENT_TYPES)})")
+            if not isinstance(spec, dict):
+                raise LexiconError(path, etype, "must be a mapping")
+            cameo[etype] = str(spec.get("cameo", cameo.get(etype, "")))
+            preps[etype] = frozenset(spec.get("target_preps") or preps.get(etype, ()))
+            if spec.get("speech_act"):
+                speech.add(etype)
+            for lemma, mode in (spec.get("verbs") or {}).items():
+                verbs[str(lemma).lower()] = Trigger(etype, mode)
+            for lemma, mode in (spec.get("nouns") or {}).items():
+                nouns[str(lemma).lower()] = Trigger(etype, mode)
+        for mode, words in (doc.get("modes") or {}).items():
+            mode_words.update({w.lower(): mode for w in words})
+        for weapon, phrases in (doc.get("weapons") or {}).items():
+            weapons.update({p.lower(): weapon for p in phrases})
+    cues: dict[str, set[str]] = {}
+    for path, doc in load_yaml("modality.yaml", lexicon_dir):
+        for key, words in doc.items():
+            if not isinstance(words, list):
+                raise LexiconError(path, key, "must be a list of words")
+            cues.setdefault(key, set()).update(str(w).lower() for w in words)
+    return Lexicon(version, verbs, nouns, cameo, preps, frozenset(speech), mode_words, weapons,
+                   {k: frozenset(v) for k, v in cues.items()})
