@@ -32,6 +32,16 @@ class Settings:
     )
     batch_size: int = _setting(32, "Stories per `nlp.pipe` batch.")
     max_bytes: int = _setting(20_000_000, "Inputs larger than this many bytes are refused.")
+    allow_private: bool = _setting(
+        False, "Fetch URLs on loopback, private and link-local addresses (refused by default)."
+    )
+    follow: bool = _setting(False, "Fetch the page each feed entry links to, instead of its summary.")
+    fetch_timeout: float = _setting(10.0, "Seconds to wait to connect to a URL and for each read.")
+    max_redirects: int = _setting(5, "Redirects followed when fetching a URL.")
+    text_field: str = _setting("text", "JSONL field holding the article text (else content, body, ...).")
+    date_field: str = _setting("date", "JSONL field holding the publication date (else published, ...).")
+    url_field: str = _setting("url", "JSONL field holding the article URL (else link).")
+    title_field: str = _setting("title", "JSONL field holding the headline (else headline).")
     min_confidence: float = _setting(0.0, "Events below this confidence are dropped.")
     lexicon_dir: str | None = _setting(
         None, "A folder of extra data files (actors.yaml, plover.yaml ...) that extend the packaged ones."
@@ -47,6 +57,8 @@ def _coerce(name: str, value: Any) -> Any:
     if value is None or value == "":
         return None if "None" in str(kind) else value
     try:
+        if kind == "bool":
+            return value if isinstance(value, bool) else str(value).strip().lower() in ("1", "true", "yes", "on")
         if kind == "int":
             return int(value)
         if kind == "float":
