@@ -17,7 +17,7 @@ install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 
 run: install
-	$(BIN)/newsdesk extract examples/ $(SHARED_EXAMPLES) --format table
+	$(BIN)/newsdesk extract examples/*.txt $(SHARED_EXAMPLES) --format table
 
 test: install-dev
 	$(BIN)/python -m pytest -q

@@ -24,3 +24,16 @@ def kyiv_path() -> Path:
     if not KYIV.is_file():
         pytest.skip("../shared/examples is not present")
     return KYIV
+
+
+@pytest.fixture(scope="session")
+def event_validator():
+    """A JSON Schema validator for one event line (`data/event.schema.json`)."""
+    import json
+    from importlib import resources
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((resources.files("newsdesk") / "data" / "event.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
