@@ -23,7 +23,10 @@ def _commands() -> list[str]:
     names = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         sub = getattr(command, "commands", None)
-        names.extend(f"{name} {s}" for s in sub) if sub else names.append(name)
+        if sub is None:
+            names.append(name)
+        else:
+            names.extend(f"{name} {s}" for s in sub)
     return sorted(names)
 
 
