@@ -13,6 +13,7 @@ from .errors import NewsdeskError
 from .pipeline import Pipeline, extract
 from .schema import (Actor, CleanDocument, Document, DocumentResult, Event, Failure, Place, Removed, Story,
                      TimeSpan)
+from .store import open_store
 
 logging.getLogger("newsdesk").addHandler(logging.NullHandler())
 
@@ -32,4 +33,5 @@ __all__ = [
     "TimeSpan",
     "extract",
     "load_settings",
+    "open_store",
 ]

@@ -7,6 +7,7 @@ here is what makes them part of the CLI.
 from __future__ import annotations
 
 from . import extract as _extract  # noqa: F401  (registers extract, clean)
+from . import store as _store  # noqa: F401  (registers ingest, events, export ...)
 from ._app import app, main
 
 __all__ = ["app", "main"]

@@ -1,0 +1,238 @@
+"""The event-store commands: `ingest`, `events`, `errors`, `explain`, `timeline`, `actors`, `dyads`, `export`.
+
+Each command parses its options, opens the store and calls `newsdesk.store`; the query commands
+share one set of filter options, added by `with_filters` so they are declared once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+import json
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from ..config import load_settings
+from ..pipeline import Pipeline
+from ..store import DEFAULT_DB, Filters, IngestStats, ingest, open_store
+from ..store.export import FORMATS as EXPORT_FORMATS
+from ..store.export import export
+from ._app import Config, Model, Verbose, app, fail, setup_logging
+from .output import default_format, write_records
+
+Db = Annotated[str, typer.Option("--db", envvar="NEWSDESK_DB", help="The DuckDB event store file.")]
+Format = Annotated[str | None, typer.Option("--format", "-f", help="table, jsonl, json or csv.")]
+Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+
+FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "type": (str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")),
+    "source": (str | None, typer.Option("--source", help="Source actor: country code or part of a name.")),
+    "target": (str | None, typer.Option("--target", help="Target actor: country code or part of a name.")),
+    "actor": (str | None, typer.Option("--actor", help="Source or target actor.")),
+    "country": (str | None, typer.Option("--country", help="Country code of the event's place.")),
+    "since": (dt.datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="On or after this day.")),
+    "until": (dt.datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="On or before this day.")),
+    "near": (str | None, typer.Option("--near", help="A place name in the store, or 'lat,lon'.")),
+    "km": (float, typer.Option("--km", help="Radius for --near, in km.")),
+    "status": (str | None, typer.Option("--status", help="asserted, reported, claimed, alleged, denied ...")),
+    "text": (str | None, typer.Option("--text", help="Words in a source sentence.")),
+    "min_sources": (int, typer.Option("--min-sources", help="Records reported by at least N documents.")),
+}
+DEFAULTS = {"km": 50.0, "min_sources": 1}
+
+RECORD_COLUMNS = [
+    ("record", lambda r: r["record_id"]),
+    ("type", lambda r: r["type"]),
+    ("source", lambda r: r["source_country"] or r["source_name"]),
+    ("target", lambda r: r["target_country"] or r["target_name"]),
+    ("date", lambda r: r["date_start"]),
+    ("place", lambda r: r["place_name"]),
+    ("dead", lambda r: _range(r["fatalities_min"], r["fatalities_max"])),
+    ("status", lambda r: r["status"]),
+    ("sources", lambda r: r["sources"]),
+    ("sentence", lambda r: (r["sentence"] or "")[:80]),
+]
+
+
+def _range(low: int | None, high: int | None) -> str:
+    return "" if low is None else str(low) if low == high else f"{low}-{high}"
+
+
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Add the shared filter options to a command, passed to it as one `filters: Filters`."""
+    signature = inspect.signature(command)
+    params = [p for p in signature.parameters.values() if p.name != "filters"]
+    for name, (kind, option) in FILTER_OPTIONS.items():
+        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=DEFAULTS.get(name),
+                                        annotation=Annotated[kind, option]))
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        values = {name: kwargs.pop(name) for name in FILTER_OPTIONS}
+        for name in ("since", "until"):
+            values[name] = values[name].date() if values[name] else None
+        command(filters=Filters(**values), **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _write(rows: list[dict[str, Any]], fmt: str | None, columns: list[tuple[str, Any]]) -> None:
+    "Print rows as a table, JSON lines, one JSON document or CSV."
+    fmt = fmt or default_format()
+    if fmt == "csv":
+        import csv
+        import sys
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([h for h, _ in columns])
+        writer.writerows([fn(r) for _, fn in columns] for r in rows)
+        return
+    if fmt not in ("table", "jsonl", "json"):
+        raise fail(f"--format must be table, jsonl, json or csv, not {fmt!r}")
+    write_records(rows, fmt, columns)
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[tuple[str, Any]]:
+    return [(name, lambda r, n=name: r[n]) for name in (rows[0] if rows else {})]
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    db: Db = DEFAULT_DB,
+    reprocess: Annotated[bool, typer.Option(help="Re-code documents already stored.")] = False,
+    batch: Annotated[int, typer.Option(help="Documents per transaction.")] = 25,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    model: Model = None,
+    config: Config = None,
+    verbose: Verbose = 0,
+) -> None:
+    """Run the pipeline on PATHS and store documents, events, records and errors (exit 1 when an input failed)."""
+    setup_logging(verbose)
+    pipeline = Pipeline(load_settings(config, model=model))
+    with open_store(db) as store:
+        if quiet:
+            stats = ingest(store.writer, pipeline, paths, reprocess=reprocess, batch=batch)
+        else:
+            stats = _ingest_with_progress(store, pipeline, paths, reprocess, batch)
+        failed = sum(1 for e in store.errors() if e["stage"] != "clean")
+        counts = store.counts()
+    if not quiet:
+        typer.echo(f"stored {stats.stored} documents ({stats.known} already stored), {stats.events} events, "
+                   f"{stats.errors} errors or skips; {db} holds {counts['documents']} documents, "
+                   f"{counts['events']} events in {counts['records']} records", err=True)
+    if stats.errors and failed:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(store: Any, pipeline: Pipeline, paths: list[str], reprocess: bool,
+                          batch: int) -> IngestStats:
+    "Ingest with a rich progress line on stderr: documents, documents/s, events."
+    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TextColumn("{task.fields[rate]:.1f} docs/s"),
+               TextColumn("{task.fields[events]} events"), TextColumn("{task.fields[known]} already stored"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("ingest", total=None, rate=0.0, events=0, known=0)
+
+        def show(stats: IngestStats) -> None:
+            bar.update(task, completed=stats.documents, rate=stats.rate, events=stats.events, known=stats.known)
+
+        return ingest(store.writer, pipeline, paths, reprocess=reprocess, batch=batch, progress=show)
+
+
+@app.command("events")
+@with_filters
+def events_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None, limit: Limit = 100,
+                   mentions: Annotated[bool, typer.Option(help="One row per mention (the extract contract).")] = False,
+                   ) -> None:
+    """List event records (or their mentions) matching the filters, most recent first."""
+    with open_store(db, read_only=True) as store:
+        if mentions:
+            rows = list(store.mentions(filters, limit=limit))
+            from .extract import EVENT_COLUMNS
+
+            _write(rows, format, EVENT_COLUMNS)
+            return
+        _write([r.to_dict() for r in store.events(filters, limit=limit)], format, RECORD_COLUMNS)
+
+
+@app.command("timeline")
+@with_filters
+def timeline_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None,
+                     by: Annotated[str, typer.Option(help="day, week or month.")] = "day") -> None:
+    """Records per day (week, month) and type."""
+    with open_store(db, read_only=True) as store:
+        rows = list(store.timeline(filters, by=by))
+    _write(rows, format, _columns(rows))
+
+
+@app.command("actors")
+@with_filters
+def actors_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None, limit: Limit = 50) -> None:
+    """Actors by the number of records they take part in, as source and as target."""
+    with open_store(db, read_only=True) as store:
+        rows = list(store.actors(filters, limit=limit))
+    _write(rows, format, _columns(rows))
+
+
+@app.command("dyads")
+@with_filters
+def dyads_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None, limit: Limit = 50) -> None:
+    """Source→target pairs with their records per quad class (1 verbal coop, 2 material coop, 3, 4 conflict)."""
+    with open_store(db, read_only=True) as store:
+        rows = list(store.dyads(filters, limit=limit))
+    _write(rows, format, _columns(rows))
+
+
+@app.command("errors")
+def errors_command(db: Db = DEFAULT_DB, format: Format = None,
+                   stage: Annotated[str | None, typer.Option(help="Only this stage (ingest, clean ...).")] = None) -> None:
+    """Inputs that failed or were skipped, with their stage and reason."""
+    with open_store(db, read_only=True) as store:
+        rows = [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in store.errors(stage)]
+    _write(rows, format, [(k, lambda r, k=k: r[k]) for k in ("input", "stage", "reason", "doc_id", "at")])
+
+
+@app.command("explain")
+def explain_command(record_id: Annotated[str, typer.Argument(help="A record id from `newsdesk events`.")],
+                    db: Db = DEFAULT_DB,
+                    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text") -> None:
+    """Show a record and why each of its mentions was merged into it."""
+    with open_store(db, read_only=True) as store:
+        found = store.explain(record_id)
+    if format == "json":
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        return
+    record = found["record"]
+    typer.echo(f"{record['record_id']}: {record['type']} {record['source_country'] or record['source_name']} → "
+               f"{record['target_country'] or record['target_name']}, {record['date_start']}, "
+               f"{record['place_name'] or 'no place'}; {record['sources']} documents, {record['outlets']} outlets")
+    for m in found["mentions"]:
+        typer.echo(f"\n- {m['id']} in {m['doc_id']} ({m['outlet'] or m['input']}, {m['published']}): {m['sentence']}")
+        reason = m["merge_reason"]
+        if reason is None:
+            typer.echo("  founded the record")
+            continue
+        typer.echo(f"  joined {reason['joined']}: wording {reason['similarity']:.2f} "
+                   f"(shared: {', '.join(reason['shared_words'])}); actors {reason['actors']}; "
+                   f"dates {reason['dates']}; place {reason['place']}")
+
+
+@app.command("export")
+@with_filters
+def export_command(filters: Filters, db: Db = DEFAULT_DB,
+                   format: Annotated[str, typer.Option("--format", "-f", help=", ".join(EXPORT_FORMATS))] = "jsonl",
+                   output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (stdout if not given).")] = None,
+                   level: Annotated[str, typer.Option(help="records or mentions (csv, jsonl, parquet).")] = "records",
+                   ) -> None:
+    """Export records (or mentions) as csv, jsonl, parquet, geojson, plover or cameo."""
+    with open_store(db, read_only=True) as store:
+        count = export(store, format, output, filters, level)
+    if output:
+        typer.echo(f"wrote {count} rows to {output}", err=True)

@@ -1,0 +1,163 @@
+"""`open_store()`: the Python face of the event store, shared by the CLI commands.
+
+    >>> store = newsdesk.open_store("newsdesk.duckdb")
+    >>> store.events(type="CONSULT", actor="PRK", min_sources=2).to_pandas()
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from .duckdb import DEFAULT_DB, StoreWriter, connect
+from .query import Filters, check_period, mention_where, record_filter
+from .records import RECORD_COLUMNS, EventRecord
+from .tables import event_dict
+
+
+class Rows(list[Any]):
+    """Query results: a list of records or dicts that can become a pandas DataFrame."""
+
+    def to_pandas(self) -> Any:
+        """A `pandas.DataFrame` of the rows (needs `pip install 'newsdesk[analysis]'`)."""
+        try:
+            import pandas
+        except ImportError as err:
+            raise StoreError("to_pandas() needs pandas: pip install 'newsdesk[analysis]'") from err
+        return pandas.DataFrame([r.to_dict() if isinstance(r, EventRecord) else r for r in self])
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> Rows:
+    names = [d[0] for d in cursor.description or ()]
+    return Rows(dict(zip(names, row)) for row in cursor.fetchall())
+
+
+def _filters(filters: Filters | None, given: dict[str, Any]) -> Filters:
+    return dataclasses.replace(filters or Filters(), **given)
+
+
+class Store:
+    """An open event store; use as a context manager or call `close()`."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.con = connect(self.path, read_only=read_only)
+        self._writer = None if read_only else StoreWriter(self.con)
+        if read_only and not self.con.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'records'").fetchone()[0]:
+            raise StoreError(f"{self.path}: not a newsdesk event store (no records table)")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    @property
+    def writer(self) -> StoreWriter:
+        "The writer of a store opened for writing."
+        if self._writer is None:
+            raise StoreError(f"{self.path}: opened read-only; open it with read_only=False to write")
+        return self._writer
+
+    def events(self, filters: Filters | None = None, *, limit: int | None = None, **given: Any) -> Rows:
+        """Event records matching the filters (see `Filters`), most recent first."""
+        where, params = record_filter(self.con, _filters(filters, given))
+        sql = (f"SELECT {', '.join(RECORD_COLUMNS)} FROM records r WHERE {where} "
+               "ORDER BY r.date_start DESC NULLS LAST, r.sources DESC, r.record_id")
+        cursor = self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params)
+        return Rows(EventRecord(*row) for row in cursor.fetchall())
+
+    def mentions(self, filters: Filters | None = None, *, limit: int | None = None, **given: Any) -> Rows:
+        """Event mentions (the output contract plus `record_id`) matching the filters."""
+        f = _filters(filters, given)
+        where, params = mention_where(self.con, f)
+        sql = (f"SELECT e.* FROM events e WHERE {where} AND e.record_id IN "
+               "(SELECT record_id FROM records WHERE sources >= ?) ORDER BY e.date_start DESC NULLS LAST, e.id")
+        cursor = self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), [*params, f.min_sources])
+        return Rows(event_dict(row) for row in _dicts(cursor))
+
+    def timeline(self, filters: Filters | None = None, *, by: str = "day", **given: Any) -> Rows:
+        """Records per period (`day`, `week`, `month`) and type: {period, type, records}."""
+        where, params = record_filter(self.con, _filters(filters, given))
+        sql = (f"SELECT date_trunc('{check_period(by)}', r.date_start)::DATE AS period, r.type, count(*) AS records "
+               f"FROM records r WHERE {where} AND r.date_start IS NOT NULL GROUP BY ALL ORDER BY period, r.type")
+        return _dicts(self.con.execute(sql, params))
+
+    def actors(self, filters: Filters | None = None, *, limit: int | None = 50, **given: Any) -> Rows:
+        """Actors by the number of records they take part in: {country, name, records, as_source, as_target}."""
+        where, params = record_filter(self.con, _filters(filters, given))
+        sql = f"""
+            SELECT country, name, count(DISTINCT record_id) AS records,
+                   count(DISTINCT record_id) FILTER (WHERE role = 'source') AS as_source,
+                   count(DISTINCT record_id) FILTER (WHERE role = 'target') AS as_target
+            FROM (SELECT r.record_id, 'source' AS role, r.source_country AS country, r.source_name AS name
+                  FROM records r WHERE {where}
+                  UNION ALL
+                  SELECT r.record_id, 'target', r.target_country, r.target_name FROM records r WHERE {where})
+            WHERE name IS NOT NULL GROUP BY ALL ORDER BY records DESC, name"""
+        return _dicts(self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params + params))
+
+    def dyads(self, filters: Filters | None = None, *, limit: int | None = 50, **given: Any) -> Rows:
+        """Source→target pairs with their records per quad class (1 verbal coop … 4 material conflict)."""
+        where, params = record_filter(self.con, _filters(filters, given))
+        quads = ", ".join(f"count(*) FILTER (WHERE r.quad = {q}) AS quad{q}" for q in (1, 2, 3, 4))
+        sql = (f"SELECT coalesce(r.source_country, r.source_name) AS source, "
+               f"coalesce(r.target_country, r.target_name) AS target, count(*) AS records, {quads} "
+               f"FROM records r WHERE {where} AND r.source_name IS NOT NULL AND r.target_name IS NOT NULL "
+               "GROUP BY ALL ORDER BY records DESC, source, target")
+        return _dicts(self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params))
+
+    def explain(self, record_id: str) -> dict[str, Any]:
+        """A record, and each mention with its document and the evidence that merged it."""
+        found = self.con.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE record_id = ?",
+                                 [record_id]).fetchone()
+        if found is None:
+            raise StoreError(f"{record_id}: no such record in {self.path}")
+        cursor = self.con.execute(
+            "SELECT e.id, e.doc_id, d.input, d.outlet, d.url, d.date AS published, e.sentence, e.merge_score, "
+            "e.merge_reason, e.coder FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id "
+            "WHERE e.record_id = ? ORDER BY d.date NULLS LAST, e.id", [record_id])
+        mentions = _dicts(cursor)
+        for mention in mentions:
+            mention["merge_reason"] = json.loads(mention["merge_reason"]) if mention["merge_reason"] else None
+        return {"record": EventRecord(*found).to_dict(), "mentions": list(mentions)}
+
+    def errors(self, stage: str | None = None) -> Rows:
+        """Inputs that failed or were skipped: {input, stage, reason, doc_id, at}."""
+        where = "WHERE stage = ?" if stage else ""
+        sql = f'SELECT input, stage, reason, doc_id, at_time AS "at" FROM errors {where} ORDER BY at_time, input'
+        return _dicts(self.con.execute(sql, [stage] if stage else []))
+
+    def counts(self) -> dict[str, int]:
+        "Rows per table."
+        tables = ("documents", "stories", "events", "records", "errors")
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
+    """Open (or create) an event store.
+
+    Args:
+        path: the DuckDB file; `":memory:"` for a throwaway store.
+        read_only: query only; the file must exist.
+
+    Raises:
+        StoreError: another process is writing to the file, or it is not an event store.
+    """
+    return Store(path, read_only=read_only)
+
+
+def as_filters(values: Iterable[tuple[str, Any]]) -> Filters:
+    "Filters from (name, value) pairs, ignoring unset (None) values."
+    return Filters(**{k: v for k, v in values if v is not None})

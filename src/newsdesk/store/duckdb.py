@@ -1,0 +1,147 @@
+"""The event store: one DuckDB file of documents, stories, event mentions, records and errors.
+
+Every batch of documents is written in one transaction (rows, deduplication, record summaries),
+so a run killed at any moment leaves whole batches or nothing: the next run skips the documents
+already stored (by `doc_id`) and goes on. DuckDB locks the file for one writing process; a second
+one gets a `StoreError` naming the process that holds it, never a corrupted file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..schema import DocumentResult, Failure
+from .dedup import Clusterer, Mention, load_rules
+from .records import refresh_records
+from .tables import DDL, EVENT_COLUMNS, SCHEMA_VERSION, event_row
+
+LOGGER = logging.getLogger(__name__)
+
+DEFAULT_DB = "newsdesk.duckdb"
+LOCK_PID = re.compile(r"\(PID (\d+)\)")
+CANDIDATE_COLUMNS = ("id", "doc_id", "type", "source_country", "target_country", "date_start", "date_last",
+                     "date_inferred", "lat", "lon", "place_kind", "place_country", "sentence", "record_id")
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, turning a lock held by another process into a clear `StoreError`."""
+    name = str(path)
+    if read_only and name != ":memory:" and not Path(name).is_file():
+        raise StoreError(f"{name}: no event store here (run `newsdesk ingest` first, or pass --db)")
+    try:
+        return duckdb.connect(name, read_only=read_only)
+    except duckdb.IOException as err:
+        held = LOCK_PID.search(str(err))
+        if "lock" not in str(err).lower():
+            raise StoreError(f"{name}: cannot open the event store: {err}") from err
+        who = f"process {held.group(1)}" if held else "another process"
+        raise StoreError(f"{name}: the event store is in use by {who}, which is writing to it; "
+                         "wait for it to finish or use another --db") from err
+    except duckdb.Error as err:
+        raise StoreError(f"{name}: not a readable event store: {err}") from err
+
+
+class StoreWriter:
+    """Writes pipeline results into an open store, one transaction per batch."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.rules = load_rules()
+        con.execute("BEGIN")
+        con.execute(DDL)
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if version is None:
+            con.execute("INSERT INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+        con.execute("COMMIT")
+        if version is not None and version[0] != SCHEMA_VERSION:
+            raise StoreError(f"the store has schema version {version[0]}, this newsdesk writes {SCHEMA_VERSION}")
+
+    def document_ids(self) -> set[str]:
+        "The ids of every document already stored."
+        return {row[0] for row in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def write(self, results: Sequence[DocumentResult]) -> list[str]:
+        """Store one batch atomically; returns the ids of the records it created or changed."""
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            touched = self._replace_documents(results)
+            rows = [event_row(e) for r in results for e in r.events]
+            touched.update(self._insert_events(rows))
+            refresh_records(con, sorted(touched))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        LOGGER.info("stored %d documents, %d events", len(results), len(rows))
+        return sorted(touched)
+
+    def _replace_documents(self, results: Sequence[DocumentResult]) -> set[str]:
+        "Insert documents, stories and errors; a re-coded document loses its old rows first."
+        con, now = self.con, dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        touched: set[str] = set()
+        for result in results:
+            doc = result.document
+            if doc is None:
+                failure = result.failure or Failure(result.source, "pipeline", "no result")
+                self._error(failure, now)
+                continue
+            old = con.execute("SELECT DISTINCT record_id FROM events WHERE doc_id = ? AND record_id IS NOT NULL",
+                              [doc.doc_id]).fetchall()
+            touched.update(r[0] for r in old)
+            for table in ("events", "stories", "documents"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
+            con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [doc.doc_id, doc.source, doc.url, doc.outlet, doc.title, doc.author, doc.date,
+                         doc.language, result.skipped, now])
+            if doc.stories:
+                con.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
+                                [[s.doc_id, s.index, s.title, s.text, s.date] for s in doc.stories])
+            if result.skipped:
+                self._error(Failure(doc.source, "clean", result.skipped, doc.doc_id), now)
+        return touched
+
+    def _error(self, failure: Failure, now: dt.datetime) -> None:
+        self.con.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, ?, ?)",
+                         [failure.input, failure.stage, failure.reason, failure.doc_id, now])
+
+    def _insert_events(self, rows: list[list[Any]]) -> set[str]:
+        "Cluster new mentions against the stored ones, then insert them with their records."
+        if not rows:
+            return set()
+        mentions = [Mention.from_row(dict(zip(EVENT_COLUMNS, row)), self.rules) for row in rows]
+        clusterer = Clusterer(self._candidates(mentions), self.rules)
+        out, records = [], set()
+        for row, mention in zip(rows, mentions):
+            match = clusterer.assign(mention)
+            records.add(match.record_id)
+            out.append([*row, match.record_id, match.score,
+                        json.dumps(match.reason, ensure_ascii=False) if match.reason else None])
+        self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 3))})", out)
+        return records
+
+    def _candidates(self, mentions: Iterable[Mention]) -> list[Mention]:
+        "Stored mentions of the same types whose dates come near the new ones'."
+        windows: dict[str, tuple[dt.date, dt.date]] = {}
+        for m in mentions:
+            if m.first is None or m.last is None:
+                continue
+            lo, hi = windows.get(m.type, (m.first, m.last))
+            windows[m.type] = (min(lo, m.first), max(hi, m.last))
+        if not windows:
+            return []
+        pad = dt.timedelta(days=self.rules.inferred_lag + self.rules.slack + 1)
+        where = " OR ".join("(type = ? AND date_last >= ? AND date_start <= ?)" for _ in windows)
+        params = [v for t, (lo, hi) in windows.items() for v in (t, lo - pad, hi + pad)]
+        cursor = self.con.execute(
+            f"SELECT {', '.join(CANDIDATE_COLUMNS)} FROM events WHERE record_id IS NOT NULL AND ({where})", params)
+        return [Mention.from_row(dict(zip(CANDIDATE_COLUMNS, row)), self.rules) for row in cursor.fetchall()]
