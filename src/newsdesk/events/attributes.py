@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .ontology import Lexicon
-from .roles import clause_chain, mention_text
+from .ontology import Lexicon, Trigger
+from .roles import mention_text, own_clause_chain
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -81,17 +81,20 @@ def weapon(sentence: Span, lex: Lexicon) -> str | None:
     return best[1] if best else None
 
 
-def mode(trigger: Token, default: str | None, lex: Lexicon) -> str | None:
-    "The trigger's own mode, else one named by a word in its clause ('drone' → aerial)."
-    if default:
-        return default
-    for tok in trigger.subtree:
-        if tok.lower_ in lex.mode_words:
-            return lex.mode_words[tok.lower_]
-    for tok in trigger.sent:
-        if tok.lower_ in lex.mode_words:
-            return lex.mode_words[tok.lower_]
+def mode(trigger: Token, rule: Trigger, lex: Lexicon) -> str | None:
+    "The trigger's own mode, else (for an ASSAULT) one named by a word in its clause ('drone' → aerial)."
+    if rule.mode or rule.type != "ASSAULT":
+        return rule.mode
+    for tokens in (trigger.subtree, trigger.sent):
+        for tok in tokens:
+            if tok.lower_ in lex.mode_words:
+                return lex.mode_words[tok.lower_]
     return None
+
+
+def contexts(sentence: Span, lex: Lexicon) -> tuple[str, ...]:
+    "PLOVER contexts named by cue words of the sentence ('missiles' → military), sorted."
+    return tuple(sorted({lex.contexts[t.lemma_.lower()] for t in sentence if t.lemma_.lower() in lex.contexts}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,52 +102,60 @@ class Modality:
     status: str
     negated: bool
     claimant: str | None  # mention text of who says so
+    according_to: bool = False  # the claimant came from "according to X"
+
+
+# Strongest first: a feared future transfer is hypothetical even though it "will" happen.
+STATUS_ORDER = ("denied", "hypothetical", "planned", "expected", "alleged")
+CLAUSE_CUES = ("denied", "hypothetical", "planned", "expected")  # verbs above the trigger
+AUX_CUES = ("hypothetical", "expected")  # auxiliaries: could, will
+ADVERB_CUES = ("alleged", "reported")  # allegedly, reportedly, alleged
 
 
 def _has_cue(token: Token, words: frozenset[str]) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
+def _according_to(sentence: Span) -> str | None:
+    "The holder in 'according to Russian officials' claims' (or the object of 'according to')."
+    for tok in sentence:
+        if tok.lower_ == "according" and tok.i + 1 < sentence.end and tok.nbor(1).lower_ == "to":
+            obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                holder = next((c for c in obj.children if c.dep_ == "poss"), None)
+                return mention_text(holder if holder is not None else obj)
+    return None
+
+
 def modality(trigger: Token, lex: Lexicon) -> Modality:
     """Status, negation and claimant of the event the trigger names.
 
-    Walks from the trigger up to the sentence root: cue words attached on the way decide the
-    status ("allegedly", "will", "expected to", "fear"); the subject of a reporting verb above
-    the trigger ("Kirby said that…") or an "according to X" phrase is the claimant.
+    Walks from the trigger up its own clause chain (`own_clause_chain`): cue words attached on the
+    way ("allegedly", "will", "expected to", "fear", "denied") are collected and the strongest
+    wins (`STATUS_ORDER`). The subject of a reporting verb above the trigger ("Kirby said that…")
+    or an "according to X" phrase is the claimant; "according to" makes the event claimed even
+    when it is also "reportedly" so.
     """
     cues = lex.cues
-    negated = any(c.dep_ == "neg" or c.lower_ in cues.get("negation", ()) for c in trigger.children
-                  if c.dep_ in ("neg", "det", "advmod"))
-    status = None
+    negated = any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in cues.get("negation", ()))
+                  for c in trigger.children)
+    found: set[str] = set()
     claimant = None
-    for depth, node in enumerate(clause_chain(trigger)):
-        modifiers = [c for c in node.children if c.dep_ in ("advmod", "amod", "aux", "auxpass", "neg")]
-        if depth and _has_cue(node, cues.get("denied", frozenset())):
-            status = status or "denied"
-        if depth and _has_cue(node, cues.get("hypothetical", frozenset())):
-            status = status or "hypothetical"
-        if any(_has_cue(m, cues.get("hypothetical", frozenset())) for m in modifiers if m.dep_ == "aux"):
-            status = status or "hypothetical"
-        if depth and _has_cue(node, cues.get("planned", frozenset())):
-            status = status or "planned"
-        if (depth and _has_cue(node, cues.get("expected", frozenset()))) or any(
-            _has_cue(m, cues.get("expected", frozenset())) for m in modifiers if m.dep_ == "aux"
-        ):
-            status = status or "expected"
-        if any(_has_cue(m, cues.get("alleged", frozenset())) for m in modifiers):
-            status = status or "alleged"
-        if any(_has_cue(m, cues.get("reported", frozenset())) for m in modifiers):
-            status = status or "reported"
+    for depth, node in enumerate(own_clause_chain(trigger)):
+        found.update(k for k in CLAUSE_CUES if depth and _has_cue(node, cues.get(k, frozenset())))
+        for child in node.children:
+            if child.dep_ in ("aux", "auxpass"):
+                found.update(k for k in AUX_CUES if _has_cue(child, cues.get(k, frozenset())))
+            elif child.dep_ in ("advmod", "amod") and (depth == 0 or child.pos_ == "ADV"):
+                found.update(k for k in ADVERB_CUES if _has_cue(child, cues.get(k, frozenset())))
         if depth and claimant is None and node.lemma_.lower() in cues.get("report_verbs", ()):
             speaker = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if speaker is not None:
                 claimant = mention_text(speaker)
-    for tok in trigger.sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
-            obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                holder = next((c for c in obj.children if c.dep_ == "poss"), None)
-                claimant = claimant or mention_text(holder if holder is not None else obj)
-    if status is None and claimant:
+    according = _according_to(trigger.sent)
+    status = next((s for s in STATUS_ORDER if s in found), None)
+    if status is None and according:
         status = "claimed"
-    return Modality(status or "asserted", negated, claimant)
+    if status is None:
+        status = "reported" if "reported" in found else "claimed" if claimant else "asserted"
+    return Modality(status, negated, according or claimant, according is not None)

@@ -16,6 +16,7 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 class Trigger:
     type: str
     mode: str | None
+    weak: bool = False  # an event only with a resolved target or a weapon (see plover.yaml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,9 @@ class Lexicon:
     mode_words: dict[str, str]
     weapons: dict[str, str]  # phrase → weapon name
     cues: dict[str, frozenset[str]]  # modality cue class → words
+    contexts: dict[str, str]  # cue lemma → PLOVER context
+    instruments: frozenset[str]  # weapon nouns: never an actor
+    noun_target_preps: frozenset[str]  # "invasion of Ukraine", "transfer to Russia"
 
 
 @cache
@@ -41,6 +45,9 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
     speech: set[str] = set()
     mode_words: dict[str, str] = {}
     weapons: dict[str, str] = {}
+    contexts: dict[str, str] = {}
+    instruments: set[str] = set()
+    noun_preps: set[str] = set()
     version = "plover-rules"
     for path, doc in load_yaml("plover.yaml", lexicon_dir):
         version = doc.get("version", version)
@@ -53,14 +60,19 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
             preps[etype] = frozenset(spec.get("target_preps") or preps.get(etype, ()))
             if spec.get("speech_act"):
                 speech.add(etype)
+            weak = {str(w).lower() for w in spec.get("weak") or ()}
             for lemma, mode in (spec.get("verbs") or {}).items():
-                verbs[str(lemma).lower()] = Trigger(etype, mode)
+                verbs[str(lemma).lower()] = Trigger(etype, mode, str(lemma).lower() in weak)
             for lemma, mode in (spec.get("nouns") or {}).items():
-                nouns[str(lemma).lower()] = Trigger(etype, mode)
+                nouns[str(lemma).lower()] = Trigger(etype, mode, str(lemma).lower() in weak)
         for mode, words in (doc.get("modes") or {}).items():
             mode_words.update({w.lower(): mode for w in words})
         for weapon, phrases in (doc.get("weapons") or {}).items():
             weapons.update({p.lower(): weapon for p in phrases})
+        for context, words in (doc.get("contexts") or {}).items():
+            contexts.update({str(w).lower(): context for w in words})
+        instruments.update(str(w).lower() for w in doc.get("instruments") or ())
+        noun_preps.update(str(w).lower() for w in doc.get("noun_target_preps") or ())
     cues: dict[str, set[str]] = {}
     for path, doc in load_yaml("modality.yaml", lexicon_dir):
         for key, words in doc.items():
@@ -68,4 +80,5 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
                 raise LexiconError(path, key, "must be a list of words")
             cues.setdefault(key, set()).update(str(w).lower() for w in words)
     return Lexicon(version, verbs, nouns, cameo, preps, frozenset(speech), mode_words, weapons,
-                   {k: frozenset(v) for k, v in cues.items()})
+                   {k: frozenset(v) for k, v in cues.items()}, contexts, frozenset(instruments),
+                   frozenset(noun_preps))

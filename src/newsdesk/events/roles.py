@@ -17,6 +17,8 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "over", "into", "on"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district", "state"}
+CLIMB_LIMIT = 6
+CLIMB_NOUN_DEPS = {"dobj", "attr"}  # a noun a participle hangs from: climb on to its verb
 
 
 def mention_text(token: Token) -> str:
@@ -60,11 +62,12 @@ def with_conjuncts(token: Token) -> list[Token]:
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """(the source token of a verb, whether the clause is passive).
 
-    Climbs through xcomp/conj/advcl ("used missiles to strike" → Russia) and "joined X in
-    condemning" frames; a passive subject is returned with `passive=True` (it is the target).
+    Climbs through xcomp/conj/advcl ("used missiles to strike" → Russia), raising verbs ("is
+    expected to travel … to visit" → Zelensky), nouns that a participle modifies, and "joined X
+    in condemning" frames; a passive subject is returned with `passive=True` (it is the target).
     """
     current = verb
-    for _ in range(4):
+    for _ in range(CLIMB_LIMIT):
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return referent(child), False
@@ -73,13 +76,25 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return referent(child), current is verb
         if current.dep_ == "relcl":
             return current.head, False
-        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") or (
+        via_noun = current is not verb and current.pos_ in ("NOUN", "PROPN") and current.dep_ in CLIMB_NOUN_DEPS
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") or via_noun or (
             current.dep_ == "pobj" and current.head.dep_ == "prep"
         ):
             current = current.head.head if current.dep_ in ("pcomp", "pobj") else current.head
             continue
         break
     return None, False
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    "The nearest named subject above a pronoun in its sentence ('Russia used … its attack' → Russia)."
+    for node in clause_chain(pronoun):
+        if node.i == pronoun.i:
+            continue
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.pos_ != "PRON":
+                return child
+    return None
 
 
 def agent(verb: Token) -> Token | None:
@@ -91,13 +106,29 @@ def agent(verb: Token) -> Token | None:
 
 
 def objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
-    "Direct and dative objects, then objects of the given prepositions, in that order."
-    for child in head.children:
-        if child.dep_ in ("dobj", "dative", "obj", "attr"):
-            yield child
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            yield from (c for c in child.children if c.dep_ == "pobj")
+    """Direct and dative objects, then objects of the given prepositions, in that order.
+
+    A preposition the parser hung on the object or on a coordinated noun counts too ("transfer
+    technology and weaponry to North Korea").
+    """
+    direct = [c for c in head.children if c.dep_ in ("dobj", "dative", "obj", "attr")]
+    yield from direct
+    nouns = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    for holder in (head, *direct, *nouns):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def between(noun: Token) -> tuple[Token, Token] | None:
+    "'transfers between the DPRK and Russia' → (DPRK, Russia)."
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            first = next((c for c in child.children if c.dep_ == "pobj"), None)
+            second = next(iter(first.conjuncts), None) if first is not None else None
+            if first is not None and second is not None:
+                return first, second
+    return None
 
 
 def possessor(noun: Token) -> Token | None:
@@ -118,6 +149,21 @@ def clause_chain(token: Token) -> Iterator[Token]:
     while current.head.i != current.i:
         current = current.head
         yield current
+
+
+def own_clause_chain(token: Token) -> Iterator[Token]:
+    """The token and its heads up to the first adverbial or relative clause with its own subject.
+
+    Status cues do not cross such a boundary: in "Russian forces allegedly launched …, while
+    Russia used missiles to strike Ukraine" the strike is not alleged; in "as it continues its
+    invasion" the invasion is not what the main clause fears.
+    """
+    for node in clause_chain(token):
+        yield node
+        if node.dep_ in ("advcl", "relcl") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children
+        ):
+            return
 
 
 def place_tokens(sentence_tokens: list[Token]) -> list[Token]:
