@@ -46,9 +46,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?P<r>yesterday|today|tomorrow|tonight|overnight|last night|"
                             r"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
                             r"earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b", re.I)),
+    ("month_rel", re.compile(_p(r"\b(?:(?:early|late|mid-?)\s+)?(?P<rel>last|this|next|past)\s+{m}(?!\s*\d)",
+                                m=_MONTH), re.I)),
     ("month", re.compile(_p(r"\b(?:in|since|by|during|until|from|early|late|mid-?)\s+{m}(?!\s*\d)",
                             m=_MONTH), re.I)),
 ]
+FUTURE = re.compile(r"\b(?:will|won't|shall|going to|expected to|plans? to|planned|scheduled|due to|"
+                    r"set to|to be held|next|upcoming|would)\b", re.I)
+
+
+def is_future(sentence: str) -> bool:
+    """A cheap tense test: does the sentence speak of the future ("will", "is expected to", "next")?"""
+    return bool(FUTURE.search(sentence))
 
 
 def month_number(word: str) -> int:
@@ -138,6 +147,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> TimeSpa
     if kind == "month":
         month = month_number(g["m"])
         return TimeSpan(dt.date(_infer_year(month, 1, pub, future), month, 1), "month", None, text, span)
+    if kind == "month_rel":
+        month, rel = month_number(g["m"]), g["rel"].lower()
+        year = pub.year + (rel == "next" and month <= pub.month) - (rel in ("last", "past") and month >= pub.month)
+        return TimeSpan(dt.date(year, month, 1), "month", None, text, span)
     if kind == "year":
         return TimeSpan(dt.date(int(g["y"]), 1, 1), "year", None, text, span)
     if kind == "decade":
@@ -148,7 +161,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> TimeSpa
         rel = (g.get("rel") or "").lower()
         ahead = rel == "next" or (future and rel != "last")
         if ahead:
-            delta = (target - pub.weekday()) % 7 or 7
+            delta = (target - pub.weekday()) % 7 or (7 if rel == "next" else 0)
             return TimeSpan(pub + dt.timedelta(days=delta), "day", None, text, span)
         delta = (pub.weekday() - target) % 7
         if rel == "last" and delta == 0:
