@@ -7,6 +7,7 @@ import re
 
 from ..schema import CleanDocument, Document, Removed, Story
 from .boilerplate import boilerplate_reason
+from .html import html_to_text
 from .language import detect_language
 from .metadata import AUTHOR_BLOCK, NEWS_DESK, looks_like_headline, parse_byline
 from .segment import segment
@@ -46,12 +47,15 @@ def clean(document: Document, lexicon_dir: str | None = None) -> CleanDocument:
     """Remove boilerplate, read bylines and headlines, and split the page into stories.
 
     Args:
-        document: a text document from ingest (HTML is turned into text by its reader).
+        document: a document from ingest; an HTML one is first reduced to its main text.
         lexicon_dir: an optional folder whose `boilerplate.yaml` extends the packaged one.
 
     Returns:
         The clean document; `removed` says what was taken out and why.
     """
+    from_html = document.format == "html"
+    if from_html:
+        document = html_to_text(document)
     removed: list[Removed] = []
     author, date, outlet, title = document.author, document.date, document.outlet, document.title
     kept: list[str] = []
@@ -87,7 +91,7 @@ def clean(document: Document, lexicon_dir: str | None = None) -> CleanDocument:
     paragraphs = _paragraphs(kept)
     if paragraphs and title is None and looks_like_headline(paragraphs[0]) and not paragraphs[0].endswith("."):
         title = paragraphs.pop(0)
-    segments, orphans = segment(paragraphs, title)
+    segments, orphans = segment(paragraphs, title, teasers=not from_html)
     removed.extend(Removed(h, "headline without story") for h in orphans)
     stories = tuple(
         Story(document.doc_id, i, seg.title, "\n\n".join(seg.paragraphs), date)

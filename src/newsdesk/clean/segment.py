@@ -20,25 +20,30 @@ class Segment:
     paragraphs: list[str] = field(default_factory=list)
 
 
-def _is_item_headline(paragraphs: list[str], i: int) -> bool:
-    "A headline that opens a new item: short, and followed by a body or by another headline."
+def _is_item_headline(paragraphs: list[str], i: int, teasers: bool) -> bool:
+    "A headline that opens a new item: short, and followed by a body (or, with `teasers`, another headline)."
     if not looks_like_headline(paragraphs[i], MAX_HEADLINE_WORDS) or i + 1 >= len(paragraphs):
         return False
     following = paragraphs[i + 1]
-    return len(following.split()) >= MIN_BODY_WORDS or looks_like_headline(following, MAX_HEADLINE_WORDS)
+    return len(following.split()) >= MIN_BODY_WORDS or (teasers and looks_like_headline(following, MAX_HEADLINE_WORDS))
 
 
-def segment(paragraphs: list[str], title: str | None) -> tuple[list[Segment], list[str]]:
-    """(stories in page order, headlines that had no story under them)."""
+def segment(paragraphs: list[str], title: str | None, teasers: bool = True) -> tuple[list[Segment], list[str]]:
+    """(stories in page order, headlines that had no story under them).
+
+    `teasers`: the page may list headlines whose teaser text was cut away (a text dump of a news
+    site's "latest" column); such bodiless headlines are dropped as orphans. Without it (the main
+    text an HTML extractor found), short paragraphs in a row are body text and are all kept.
+    """
     segments = [Segment(title)]
     orphans: list[str] = []
     for i, para in enumerate(paragraphs):
-        if segments[-1].paragraphs and _is_item_headline(paragraphs, i):
+        if segments[-1].paragraphs and _is_item_headline(paragraphs, i, teasers):
             segments.append(Segment(para.strip().rstrip(".")))
             continue
-        if not segments[-1].paragraphs and i + 1 < len(paragraphs) and len(segments) > 1:
+        if teasers and not segments[-1].paragraphs and i + 1 < len(paragraphs) and len(segments) > 1:
             # A headline directly after another headline: the earlier one had no body.
-            if looks_like_headline(para, MAX_HEADLINE_WORDS) and _is_item_headline(paragraphs, i):
+            if looks_like_headline(para, MAX_HEADLINE_WORDS) and _is_item_headline(paragraphs, i, teasers):
                 orphans.append(segments[-1].title or "")
                 segments[-1] = Segment(para.strip().rstrip("."))
                 continue

@@ -1,25 +1,47 @@
-"""Expand the inputs a user names (files, folders, `-`) and read each into a `Document`."""
+"""Expand the inputs a user names (files, folders, globs, URLs, `-`) and read each into `Document`s.
+
+The reader for each input is picked by its content (`sniff`), so a mislabelled file still reads
+right. Whatever goes wrong with one input is a `Failure` naming it, and the run goes on.
+"""
 
 from __future__ import annotations
 
+import glob
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..config import Settings
 from ..errors import IngestError
 from ..schema import Document, Failure
-from .text import document_from_bytes
+from .compressed import gunzip
+from .feed import read_feed
+from .fetch import fetch, is_url
+from .html import read_html
+from .jsonl import read_jsonl
+from .sniff import Kind, sniff
+from .text import read_text
+from .warc import read_warc
 
 LOGGER = logging.getLogger(__name__)
 
 STDIN = "-"
+GLOB_CHARS = frozenset("*?[")
+
+Reader = Callable[[bytes, str, Settings, str | None], Iterator[Document | Failure]]
+READERS: dict[Kind, Reader] = {
+    "warc": read_warc,
+    "feed": read_feed,
+    "html": read_html,
+    "jsonl": read_jsonl,
+    "text": read_text,
+}
 
 
 def _expand(name: str) -> Iterator[str]:
-    "One named input → the files it stands for (a folder is walked recursively, sorted)."
-    if name == STDIN:
+    "One named input → the inputs it stands for (a folder is walked recursively, a glob expanded; sorted)."
+    if name == STDIN or is_url(name):
         yield name
         return
     path = Path(name)
@@ -29,11 +51,17 @@ def _expand(name: str) -> Iterator[str]:
             raise IngestError(name, "folder holds no files")
         yield from (str(p) for p in files)
         return
+    if not path.exists() and GLOB_CHARS & set(name):
+        matches = sorted(m for m in glob.glob(name, recursive=True) if Path(m).is_file())
+        if not matches:
+            raise IngestError(name, "no file matches this pattern")
+        yield from matches
+        return
     yield name
 
 
 def _read_bytes(name: str, settings: Settings) -> bytes:
-    "The raw bytes of one input, refusing missing, unreadable and oversized ones."
+    "The raw bytes of one file or of stdin, refusing missing, unreadable and oversized ones."
     if name == STDIN:
         data = sys.stdin.buffer.read(settings.max_bytes + 1)
     else:
@@ -51,27 +79,66 @@ def _read_bytes(name: str, settings: Settings) -> bytes:
     return data
 
 
+def documents_from_bytes(data: bytes, source: str, settings: Settings,
+                         url: str | None = None) -> Iterator[Document | Failure]:
+    """The documents of one input's bytes, whatever kind of input they are.
+
+    Raises:
+        IngestError: the bytes cannot be read at all (empty, binary, too large once decompressed).
+    """
+    kind = sniff(data, source)
+    if kind != "gzip":
+        yield from READERS[kind](data, source, settings, url)
+        return
+    inner, problem = gunzip(data, source, settings.max_bytes)
+    inner_kind = sniff(inner, source.removesuffix(".gz"))
+    if inner_kind == "gzip":
+        raise IngestError(source, "gzip inside gzip is not read")
+    if inner_kind == "warc" or problem is None:
+        yield from READERS[inner_kind](inner, source, settings, url)
+    if problem:
+        yield Failure(source, "ingest", problem)
+
+
+def _read_one(name: str, settings: Settings) -> Iterator[Document | Failure]:
+    "The documents of one file, stdin or URL."
+    if is_url(name):
+        page = fetch(name, settings)
+        yield from documents_from_bytes(page.content, name, settings, url=page.url)
+        return
+    yield from documents_from_bytes(_read_bytes(name, settings), name, settings)
+
+
 def read_inputs(names: Iterable[str], settings: Settings) -> Iterator[Document | Failure]:
     """Yield a `Document` per readable input and a `Failure` per bad one, in order.
 
-    Identical documents (same `doc_id`) are yielded once per run.
+    A container (WARC, feed, JSON lines) yields one item per page, entry or line. Identical
+    documents (same `doc_id`) are yielded once per run.
     """
     seen: set[str] = set()
     for name in names:
         try:
-            files = list(_expand(name))
+            inputs = list(_expand(name))
         except IngestError as err:
             yield Failure(name, "ingest", err.reason)
             continue
-        for file in files:
-            try:
-                doc = document_from_bytes(_read_bytes(file, settings), source=file)
-            except IngestError as err:
-                LOGGER.debug("ingest failed: %s", err)
-                yield Failure(file, "ingest", err.reason)
-                continue
-            if doc.doc_id in seen:
-                LOGGER.debug("%s: duplicate of a document already read", file)
-                continue
-            seen.add(doc.doc_id)
-            yield doc
+        for item_name in inputs:
+            for item in _guarded(item_name, settings):
+                if isinstance(item, Document):
+                    if item.doc_id in seen:
+                        LOGGER.debug("%s: duplicate of a document already read", item.source)
+                        continue
+                    seen.add(item.doc_id)
+                yield item
+
+
+def _guarded(name: str, settings: Settings) -> Iterator[Document | Failure]:
+    "`_read_one`, with any error turned into a `Failure` after the documents read before it."
+    try:
+        yield from _read_one(name, settings)
+    except IngestError as err:
+        LOGGER.debug("ingest failed: %s", err)
+        yield Failure(name, "ingest", err.reason)
+    except Exception as err:  # a third-party parser's bug must not end the run (issue 3: no input crashes)
+        LOGGER.warning("%s: unexpected %s while reading", name, type(err).__name__, exc_info=True)
+        yield Failure(name, "ingest", f"unreadable ({type(err).__name__}: {err})")

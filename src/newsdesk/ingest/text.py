@@ -6,38 +6,52 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 
+from charset_normalizer import from_bytes
+
+from ..config import Settings
 from ..errors import IngestError, UnsupportedInput
 from ..schema import Document
 
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 # Share of control characters (other than whitespace) above which bytes are called binary.
 BINARY_CONTROL_SHARE = 0.05
-FALLBACK_ENCODINGS = ("cp1251", "latin-1")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # control characters but \t \n \f \r
+# The legacy encodings news text arrives in when it is not UTF-8; latin-1 decodes anything.
+LEGACY_ENCODINGS = ("cp1251", "cp1252", "latin_1")
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 (BOM or not), else a legacy encoding; refuse binary data."""
+def decode(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode bytes as UTF-8 (BOM or not), else the `declared` charset, else a guessed legacy one.
+
+    Raises:
+        UnsupportedInput: empty or binary data.
+    """
     if not data.strip():
         raise UnsupportedInput(source, "empty input")
     if b"\x00" in data[:8192]:
         raise UnsupportedInput(source, "binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode(_guess_legacy(data))
+    text = None
+    for encoding in ("utf-8-sig", declared):
+        try:
+            text = data.decode(encoding) if encoding else None
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if text is not None:
+            break
+    if text is None:
+        text = data.decode(guess_legacy(data), errors="replace")
     sample = text[:8192]
-    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
-    if controls > BINARY_CONTROL_SHARE * len(sample):
+    if len(CONTROL.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
         raise UnsupportedInput(source, "binary data, not text")
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _guess_legacy(data: bytes) -> str:
-    "cp1251 when most high bytes fall in its Cyrillic letter range, else latin-1."
-    high = [b for b in data if b >= 0x80]
-    cyrillic = sum(1 for b in high if b >= 0xC0)
-    return FALLBACK_ENCODINGS[0] if high and cyrillic / len(high) > 0.6 else FALLBACK_ENCODINGS[1]
+def guess_legacy(data: bytes) -> str:
+    "The most likely legacy encoding of bytes that are not UTF-8 (charset-normalizer's pick)."
+    best = from_bytes(data[:65536], cp_isolation=list(LEGACY_ENCODINGS)).best()
+    return best.encoding if best else LEGACY_ENCODINGS[-1]
 
 
 def content_id(text: str) -> str:
@@ -46,7 +60,7 @@ def content_id(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def document_from_text(text: str, source: str) -> Document:
+def document_from_text(text: str, source: str, url: str | None = None) -> Document:
     """A `Document` from decoded text, taking the publication date from a header line."""
     date = None
     match = DATE_HEADER.match(text)
@@ -58,9 +72,9 @@ def document_from_text(text: str, source: str) -> Document:
         text = text[match.end():]
     if not text.strip():
         raise UnsupportedInput(source, "empty input")
-    return Document(doc_id=content_id(text), source=source, content=text, date=date)
+    return Document(doc_id=content_id(text), source=source, content=text, date=date, url=url)
 
 
-def document_from_bytes(data: bytes, source: str) -> Document:
-    """Read one text dump."""
-    return document_from_text(decode(data, source), source)
+def read_text(data: bytes, source: str, settings: Settings, url: str | None = None) -> Iterator[Document]:
+    """The reader for plain text: one document."""
+    yield document_from_text(decode(data, source), source, url)
