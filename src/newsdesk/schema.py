@@ -116,6 +116,7 @@ class Actor:
     wikidata: str | None = None
     kind: Literal["country", "person", "organisation", "sector", "group"] = "country"
     members: tuple[Actor, ...] = ()
+    code: str | None = None  # an organisation's own code (UNO, EUR, NAT) beside sector IGO
 
     def to_dict(self) -> dict[str, Any]:
         return {
