@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from .actors import ActorResolver, actor_resolver
-from .dates import find_dates
+from .dates import find_dates, is_future
+from .linker import DocumentActors
 from .places import Gazetteer, gazetteer
+from .timex import Timex, find_timexes
 
-__all__ = ["ActorResolver", "Gazetteer", "actor_resolver", "find_dates", "gazetteer"]
+__all__ = [
+    "ActorResolver", "DocumentActors", "Gazetteer", "Timex", "actor_resolver", "find_dates", "find_timexes",
+    "gazetteer", "is_future",
+]
