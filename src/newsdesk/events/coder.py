@@ -4,7 +4,7 @@ For each sentence: find trigger words from the lexicon, read source and target o
 resolve them to actors, then attach the date, place, casualties, weapon and status of the
 trigger's own clause. Events of one real happening inside a sentence are merged (`merge.py`),
 then duplicates across the story. An event with neither source nor target is dropped, unless it
-is an ASSAULT with a place. The coder is a pure function of its inputs; its version is written
+is an ASSAULT, PROTEST or COERCE with a place. The coder is a pure function of its inputs; its version is written
 into every event.
 """
 
@@ -26,6 +26,7 @@ from .roles import (agent, antecedent, between, clause_chain, mention_text, name
 CODER_NAME = "newsdesk.coder.rules.v2"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 FUTURE_CUES = {"will", "expected", "scheduled", "next", "plans", "tomorrow"}
+PLACED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}  # kept without actors when they have a place
 WEAK_DATES = {"overnight", "today", "tonight", "last night"}  # an explicit date in the clause wins
 
 
@@ -155,13 +156,14 @@ class _StoryCoder:
 
     # -- events -----------------------------------------------------------------------------------
     def rule_of(self, tok: Token) -> Trigger | None:
-        "The trigger a token is: a phrasal verb ('call for') beats its bare lemma ('call')."
+        "The trigger a token is: a frame ('call for', 'impose sanctions') beats its bare lemma ('call')."
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
-                phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
-                if phrasal is not None and child.dep_ in ("prep", "prt"):
-                    return phrasal
+                word = child.lower_ if child.dep_ in ("prep", "prt") else child.lemma_.lower()
+                frame = self.lex.verbs.get(f"{lemma} {word}")
+                if frame is not None and child.dep_ in ("prep", "prt", "dobj"):
+                    return frame
             if lemma in self.lex.cues.get("report_verbs", frozenset()) and any(
                 c.dep_ == "ccomp" for c in tok.children
             ):
@@ -171,21 +173,34 @@ class _StoryCoder:
             return self.lex.nouns.get(lemma)
         return None
 
+    def _subsumed(self, trigger: Token) -> bool:
+        "'refused to meet', 'threatened to attack': the complement is part of the outer speech act."
+        head = trigger.head
+        if trigger.dep_ != "xcomp" or head.i == trigger.i:
+            return False
+        rule = self.rule_of(head)
+        return rule is not None and rule.type in self.lex.subsuming
+
     def drafts(self, sent: Span) -> list[Draft]:
         "One draft per (trigger, source, target) of the sentence."
         drafts = []
         for trigger in sent:
             rule = self.rule_of(trigger)
-            if rule is None:
+            if rule is None or self._subsumed(trigger):
                 continue
             self.guessed = 0
             sources, targets = self.roles(trigger, rule)
+            if not targets and rule.type in self.lex.subsuming:
+                complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
+                targets = self._targets(complement, frozenset({"to", "with", "on", "against"}), sources) \
+                    if complement is not None else []
             if rule.weak and not targets and not self._armed(trigger):
                 continue  # "launch its own satellites": no attack
-            for source in sources or [None]:
-                for target in targets or [None]:
-                    if source is None or target is None or source != target:
-                        drafts.append(Draft(trigger, rule, source, target, guessed=self.guessed))
+            pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
+            if not targets and len(sources) > 1 and rule.type in self.lex.symmetric:
+                pairs = [(s, t) for s in sources for t in sources]
+            drafts.extend(Draft(trigger, rule, s, t, guessed=self.guessed) for s, t in pairs
+                          if s is None or t is None or s != t)
         return drafts
 
     def code_sentence(self, sent: Span) -> list[Draft]:
@@ -200,7 +215,7 @@ class _StoryCoder:
             self._attributes(draft, sent, dates, places, sentence_contexts)
         self._attach_casualties(sent, drafts)
         drafts = [d for d in merge_chains(drafts) if d.source or d.target
-                  or (d.rule.type == "ASSAULT" and d.fields.get("place"))]
+                  or (d.rule.type in PLACED_TYPES and d.fields.get("place"))]
         for draft in drafts:
             if draft.source is not None:
                 self.last_actor = draft.source

@@ -27,6 +27,8 @@ class Lexicon:
     cameo: dict[str, str]
     target_preps: dict[str, frozenset[str]]
     speech_acts: frozenset[str]
+    symmetric: frozenset[str]  # types whose conjoined sources act towards each other ("X and Y met")
+    subsuming: frozenset[str]  # types whose verbs swallow their infinitive complement ("refused to meet")
     mode_words: dict[str, str]
     weapons: dict[str, str]  # phrase → weapon name
     cues: dict[str, frozenset[str]]  # modality cue class → words
@@ -43,6 +45,8 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
     cameo: dict[str, str] = {}
     preps: dict[str, frozenset[str]] = {}
     speech: set[str] = set()
+    subsuming: set[str] = set()
+    symmetric: set[str] = set()
     mode_words: dict[str, str] = {}
     weapons: dict[str, str] = {}
     contexts: dict[str, str] = {}
@@ -57,9 +61,15 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
             if not isinstance(spec, dict):
                 raise LexiconError(path, etype, "must be a mapping")
             cameo[etype] = str(spec.get("cameo", cameo.get(etype, "")))
+            if not all(isinstance(p, str) for p in spec.get("target_preps") or ()):
+                raise LexiconError(path, f"{etype}.target_preps", 'must be words (quote "on")')
             preps[etype] = frozenset(spec.get("target_preps") or preps.get(etype, ()))
             if spec.get("speech_act"):
                 speech.add(etype)
+            if spec.get("symmetric"):
+                symmetric.add(etype)
+            if spec.get("subsumes"):
+                subsuming.add(etype)
             weak = {str(w).lower() for w in spec.get("weak") or ()}
             for lemma, mode in (spec.get("verbs") or {}).items():
                 verbs[str(lemma).lower()] = Trigger(etype, mode, str(lemma).lower() in weak)
@@ -79,6 +89,7 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
             if not isinstance(words, list):
                 raise LexiconError(path, key, "must be a list of words")
             cues.setdefault(key, set()).update(str(w).lower() for w in words)
-    return Lexicon(version, verbs, nouns, cameo, preps, frozenset(speech), mode_words, weapons,
+    return Lexicon(version, verbs, nouns, cameo, preps, frozenset(speech), frozenset(symmetric),
+                   frozenset(subsuming), mode_words, weapons,
                    {k: frozenset(v) for k, v in cues.items()}, contexts, frozenset(instruments),
                    frozenset(noun_preps))

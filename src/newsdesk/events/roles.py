@@ -112,7 +112,8 @@ def objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
     technology and weaponry to North Korea").
     """
     direct = [c for c in head.children if c.dep_ in ("dobj", "dative", "obj", "attr")]
-    yield from direct
+    for obj in direct:  # "sent tanks to Poland" parses "to" as the dative
+        yield from ((c for c in obj.children if c.dep_ == "pobj") if obj.pos_ == "ADP" else (obj,))
     nouns = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     for holder in (head, *direct, *nouns):
         for child in holder.children:

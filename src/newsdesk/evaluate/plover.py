@@ -1,0 +1,135 @@
+"""Score the event coder on the PLV sentences (Hu et al., ACL 2024, "Zero-Shot-PLOVER").
+
+Each row of the TSV (`../shared/gold/plover/PLV_train.tsv`, never copied into the repository) is
+one news sentence with its source (`<s>…</s>`) and target (`<t>…</t>`) marked and its gold PLOVER
+root class; CONCEDE and RETREAT are merged as YIELD. The coder codes the bare sentence; the event
+whose actors overlap the marked ones (else the most confident) gives the predicted class. Scores:
+accuracy and macro-F1 of the class, how often the coder finds an event at all, and how often the
+chosen event's source and target are the marked ones. Also the accuracy per confidence band, so
+that `confidence` can be read as a probability of the type being right.
+
+`code_texts` (one parse per text, batched, inside `nlp.memory_zone()`) is shared by the other
+event scorers.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..events import code_story
+from ..schema import Event, Story
+
+MERGED = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+NO_EVENT = "NONE"
+CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+_MARK = re.compile(r"<(s|t)>(.*?)</\1>", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class PlvRow:
+    sentence: str
+    source: str
+    target: str
+    label: str
+
+
+def read_plv(path: str | Path) -> list[PlvRow]:
+    "Rows of a PLV TSV: the sentence with marks removed, the marked source and target, the gold root."
+    rows = []
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle, delimiter="\t"):
+            marked = record.get("marked_sentence") or record.get("sentence") or ""
+            marks = {kind: text for kind, text in _MARK.findall(marked)}
+            rows.append(PlvRow(_MARK.sub(r"\2", marked), marks.get("s", record.get("source", "")),
+                               marks.get("t", record.get("target", "")), record.get("gold_root", "").strip()))
+    return rows
+
+
+def code_texts(nlp: Language, items: Iterable[tuple[str, dt.date | None]], batch_size: int = 64,
+               ) -> Iterator[list[Event]]:
+    "The events of each (text, publication date), in order: one story per text."
+    pending = list(items)
+    for start in range(0, len(pending), batch_size):
+        chunk = pending[start: start + batch_size]
+        with nlp.memory_zone():
+            for i, ((text, pub), doc) in enumerate(zip(chunk, nlp.pipe(t for t, _ in chunk))):
+                yield code_story(doc, Story(f"eval-{start + i}", 0, None, text, pub), pub)
+
+
+def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    "Mean F1 over the gold classes (a class never predicted scores 0)."
+    scores = []
+    for label in sorted(set(gold)):
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label != g for g, p in zip(gold, predicted))
+        fn = sum(g == label != p for g, p in zip(gold, predicted))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _overlaps(mention: str, actor_text: str | None) -> bool:
+    "The coder's actor mention and the marked span share a word of three letters or more."
+    words = {w.lower() for w in re.findall(r"\w{3,}", mention)}
+    return bool(actor_text) and bool(words & {w.lower() for w in re.findall(r"\w{3,}", actor_text or "")})
+
+
+def choose(events: list[Event], row: PlvRow) -> tuple[Event | None, bool, bool]:
+    "(the event that best matches the marked actors, source found, target found)."
+    best: tuple[int, float, Event] | None = None
+    for event in events:
+        src = _overlaps(row.source, event.source.text if event.source else None)
+        tgt = _overlaps(row.target, event.target.text if event.target else None)
+        key = (2 * src + tgt, event.confidence, event)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None:
+        return None, False, False
+    event = best[2]
+    return (event, _overlaps(row.source, event.source.text if event.source else None),
+            _overlaps(row.target, event.target.text if event.target else None))
+
+
+def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> dict[str, object]:
+    """Accuracy, macro-F1, coverage and actor recovery of the coder on a PLV file.
+
+    Args:
+        path: a PLV TSV with `marked_sentence` and `gold_root` columns.
+        nlp: the spaCy pipeline (`newsdesk.nlp.load_pipeline()`).
+        limit: score only the first rows.
+    """
+    rows = read_plv(path)[:limit]
+    gold, predicted, sources, targets, confidences = [], [], 0, 0, []
+    for row, events in zip(rows, code_texts(nlp, ((r.sentence, None) for r in rows))):
+        event, src, tgt = choose(events, row)
+        label = MERGED.get(event.type, event.type) if event else NO_EVENT
+        gold.append(row.label)
+        predicted.append(label)
+        sources += src
+        targets += tgt
+        confidences.append(event.confidence if event else None)
+    n = len(rows) or 1
+    bands = {}
+    for low, high in CONFIDENCE_BANDS:
+        hits = [g == p for g, p, c in zip(gold, predicted, confidences) if c is not None and low <= c < high]
+        bands[f"{low:.1f}-{min(high, 1.0):.1f}"] = {"events": len(hits),
+                                                     "accuracy": round(sum(hits) / len(hits), 3) if hits else None}
+    return {
+        "file": str(path),
+        "sentences": len(rows),
+        "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / n, 3),
+        "macro_f1": round(macro_f1(gold, predicted), 3),
+        "coverage": round(sum(p != NO_EVENT for p in predicted) / n, 3),
+        "source_found": round(sources / n, 3),
+        "target_found": round(targets / n, 3),
+        "accuracy_by_confidence": bands,
+        "confusions": [f"{g}->{p}: {c}" for (g, p), c in
+                       Counter((g, p) for g, p in zip(gold, predicted) if g != p).most_common(10)],
+    }
