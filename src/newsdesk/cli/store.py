@@ -85,6 +85,7 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
 def _write(rows: list[dict[str, Any]], fmt: str | None, columns: list[tuple[str, Any]]) -> None:
     "Print rows as a table, JSON lines, one JSON document or CSV."
     fmt = fmt or default_format()
+    rows = [{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in r.items()} for r in rows]
     if fmt == "csv":
         import csv
         import sys
@@ -115,8 +116,8 @@ def ingest_command(
 ) -> None:
     """Run the pipeline on PATHS and store documents, events, records and errors (exit 1 when an input failed)."""
     setup_logging(verbose)
-    pipeline = Pipeline(load_settings(config, model=model))
     with open_store(db) as store:
+        pipeline = Pipeline(load_settings(config, model=model))
         if quiet:
             stats = ingest(store.writer, pipeline, paths, reprocess=reprocess, batch=batch)
         else:
@@ -195,7 +196,7 @@ def errors_command(db: Db = DEFAULT_DB, format: Format = None,
                    stage: Annotated[str | None, typer.Option(help="Only this stage (ingest, clean ...).")] = None) -> None:
     """Inputs that failed or were skipped, with their stage and reason."""
     with open_store(db, read_only=True) as store:
-        rows = [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in store.errors(stage)]
+        rows = list(store.errors(stage))
     _write(rows, format, [(k, lambda r, k=k: r[k]) for k in ("input", "stage", "reason", "doc_id", "at")])
 
 
