@@ -89,6 +89,8 @@ def clean(document: Document, lexicon_dir: str | None = None) -> CleanDocument:
             continue
         kept.append(line)
     paragraphs = _paragraphs(kept)
+    if paragraphs and title and " ".join(paragraphs[0].split()).casefold() == " ".join(title.split()).casefold():
+        removed.append(Removed(paragraphs.pop(0), "headline repeated"))
     if paragraphs and title is None and looks_like_headline(paragraphs[0]) and not paragraphs[0].endswith("."):
         title = paragraphs.pop(0)
     segments, orphans = segment(paragraphs, title, teasers=not from_html)

@@ -7,7 +7,8 @@ import re
 
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_NAME_RE = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|bin|al))*"
+# Case-sensitive inside the case-insensitive BYLINE: "By the way, …" is not a byline.
+_NAME_RE = r"(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|bin|al))*)"
 
 BYLINE = re.compile(
     rf"^by\s+(?P<author>{_NAME_RE}(?:\s*(?:,|and)\s*{_NAME_RE})*)"
