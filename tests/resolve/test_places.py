@@ -1,0 +1,52 @@
+"""The gazetteer: spelling variants, admin levels, admin1 names, and disambiguation by context."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.resolve import gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+def test_city_has_its_oblast(gaz):
+    place = gaz.resolve("Kharkiv")
+    assert (place.name, place.country, place.admin1, place.kind) == ("Kharkiv", "UKR", "Kharkiv Oblast", "city")
+    assert place.lat == pytest.approx(49.98, abs=0.05) and place.geonameid == 706483
+
+
+@pytest.mark.parametrize("text", ["Zaporizhzhia Oblast", "Zaporizhzhya Oblast", "Zaporozhye Oblast",
+                                  "Zaporizhzhia region", "the Zaporizhzhia Oblast"])
+def test_oblast_spellings(gaz, text):
+    place = gaz.resolve(text)
+    assert (place.name, place.kind, place.country) == ("Zaporizhzhia Oblast", "admin1", "UKR")
+
+
+@pytest.mark.parametrize("text", ["Kupiansk", "Kupyansk", "Kharkov"])
+def test_transliterations(gaz, text):
+    place = gaz.resolve(text)
+    assert place.country == "UKR" and place.admin1 == "Kharkiv Oblast"
+
+
+def test_country_and_demonym(gaz):
+    assert gaz.resolve("Ukraine").kind == "country"
+    assert gaz.resolve("Turkish").name == "Turkey"
+
+
+def test_context_country_decides(gaz):
+    assert gaz.resolve("Paris").country == "FRA"
+    assert gaz.resolve("Paris", frozenset({"USA"})).country == "USA"
+
+
+def test_document_places_decide_together(gaz):
+    places = gaz.resolve_all(["Alexandria", "Louisiana", "Pineville"])
+    assert places[0].country == "USA" and places[0].admin1 == "Louisiana"
+    assert "primary name" in places[0].why
+
+
+def test_unknown_name_is_none(gaz):
+    assert gaz.resolve("Qwxzzy") is None
+    assert gaz.resolve_all(["Qwxzzy", "Kyiv"])[0] is None
