@@ -114,13 +114,22 @@ class ActorResolver:
 
     def _actor(self, text: str, entry: _Entry, sector: str | None = None) -> Actor:
         kind = entry.kind if entry.kind in ("person", "organisation") else "country"
-        return Actor(text=text, name=entry.name, country=entry.country, sector=entry.sector or sector,
+        if entry.kind != "capital" or not sector:  # "Kyiv residents" are civilians, "Kyiv" the government
+            sector = entry.sector or sector
+        return Actor(text=text, name=entry.name, country=entry.country, sector=sector,
                      wikidata=entry.wikidata, kind=kind, code=entry.code)  # type: ignore[arg-type]
 
     def entry(self, text: str) -> _Entry | None:
         """The lexicon entry a whole mention names (acronyms in capitals only), or None."""
         acronym = acronym_key(text)
-        return self.acronyms.get(acronym) if acronym else self.names.get(normalise(text))
+        if acronym:
+            return self.acronyms.get(acronym)
+        key = normalise(text)
+        entry = self.names.get(key)
+        if entry is None and key.endswith("s"):  # plural demonyms: "Russians", "Palestinians"
+            singular = self.names.get(key[:-1])
+            entry = singular if singular and singular.kind == "adjective" else None
+        return entry
 
     def lookup(self, text: str) -> Actor | None:
         """The actor a whole mention names, or None."""
