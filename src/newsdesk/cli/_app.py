@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
 import logging
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
+from ..config import Settings, load_settings
 from ..errors import NewsdeskError
 
 app = typer.Typer(
@@ -21,7 +26,40 @@ eval_app = typer.Typer(help="Score newsdesk against public gold sets.", no_args_
 app.add_typer(eval_app, name="eval")
 
 Verbose = Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v for INFO, -vv for DEBUG logs.")]
-Config = Annotated[str | None, typer.Option("--config", help="A newsdesk.toml settings file.")]
+_FLAG_TYPES: dict[str, Any] = {"bool": bool | None, "int": int | None, "float": float | None}
+
+
+def with_settings(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command one option per setting (`--batch-size`, `--allow-private` …) and `--config`.
+
+    The options come from the declared `Settings` fields, so a new setting is a new flag everywhere;
+    the command receives the effective `settings` (defaults < file < environment < flags).
+    """
+    signature = inspect.signature(command, eval_str=True)
+    params = [p for p in signature.parameters.values() if p.name != "settings"]
+    names = []
+    for field in dataclasses.fields(Settings):
+        flag = "--" + field.name.replace("_", "-")
+        kind = _FLAG_TYPES.get(str(field.type), str | None)
+        decls = [f"{flag}/--no-{flag[2:]}"] if kind == bool | None else [flag]
+        option = typer.Option(*decls, help=field.metadata["help"], show_default=False)
+        params.append(inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                        annotation=Annotated[kind, option]))
+        names.append(field.name)
+    params.append(inspect.Parameter("config", inspect.Parameter.KEYWORD_ONLY, default=None,
+                                    annotation=Annotated[str | None, typer.Option("--config", help=CONFIG_HELP)]))
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        flags = {name: kwargs.pop(name) for name in names}
+        command(settings=load_settings(kwargs.pop("config"), **flags), **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    return wrapper
+
+
+CONFIG_HELP = "A newsdesk.toml settings file."
+Config = Annotated[str | None, typer.Option("--config", help=CONFIG_HELP)]
 Model = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use (e.g. en_core_web_trf).")]
 
 

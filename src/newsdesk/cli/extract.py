@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ..config import load_settings
+from ..config import Settings
 from ..pipeline import Pipeline
 from ..schema import DocumentResult
-from ._app import Config, Model, Verbose, app, fail, setup_logging
+from ._app import Verbose, app, fail, setup_logging, with_settings
 from .output import default_format, write_records
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")]
@@ -50,12 +50,11 @@ def report(result: DocumentResult) -> bool:
 
 
 @app.command()
+@with_settings
 def extract(
     paths: Paths,
+    settings: Settings,
     format: Annotated[str | None, typer.Option("--format", "-f", help="jsonl, json or table.")] = None,
-    model: Model = None,
-    batch_size: Annotated[int | None, typer.Option(help="Stories per nlp.pipe batch.")] = None,
-    config: Config = None,
     verbose: Verbose = 0,
 ) -> None:
     """Print the events found in PATHS (exit 1 when any input failed)."""
@@ -63,7 +62,7 @@ def extract(
     fmt = format or default_format()
     if fmt not in ("jsonl", "json", "table"):
         raise fail(f"--format must be jsonl, json or table, not {fmt!r}")
-    pipeline = Pipeline(load_settings(config, model=model, batch_size=batch_size))
+    pipeline = Pipeline(settings)
     failed = False
 
     def events() -> Any:
@@ -79,10 +78,11 @@ def extract(
 
 
 @app.command("clean")
+@with_settings
 def clean_command(
     paths: Paths,
+    settings: Settings,
     format: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "json",
-    config: Config = None,
     verbose: Verbose = 0,
 ) -> None:
     """Print the cleaned document(s): metadata, stories and the boilerplate removed."""
@@ -93,7 +93,6 @@ def clean_command(
     setup_logging(verbose)
     if format not in ("json", "text"):
         raise fail(f"--format must be json or text, not {format!r}")
-    settings = load_settings(config)
     failed = False
     for item in read_inputs(paths, settings):
         if isinstance(item, Failure):
