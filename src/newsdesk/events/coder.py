@@ -4,7 +4,7 @@ For each sentence: find trigger words from the lexicon, read source and target o
 resolve them to actors, then attach the date, place, casualties, weapon and status of the
 trigger's own clause. Events of one real happening inside a sentence are merged (`merge.py`),
 then duplicates across the story. An event with neither source nor target is dropped, unless it
-is an ASSAULT, PROTEST or COERCE with a place. The coder is a pure function of its inputs; its version is written
+is a PROTEST, or an ASSAULT or COERCE with a place. The coder is a pure function of its inputs; its version is written
 into every event.
 """
 
@@ -20,13 +20,14 @@ from ..schema import Actor, Event, Place, Story, TimeSpan
 from .attributes import casualties, contexts, modality, mode, weapon
 from .merge import Draft, merge_chains, merge_story
 from .ontology import Lexicon, Trigger, lexicon
-from .roles import (agent, antecedent, between, clause_chain, mention_text, name_text, objects, own_clause_chain,
-                    place_tokens, possessor, referent, subject, with_conjuncts)
+from .roles import (agent, antecedent, between, clause_chain, mention_text, named_places, objects,
+                    own_clause_chain, place_names, place_tokens, possessor, referent, subject, with_conjuncts)
 
 CODER_NAME = "newsdesk.coder.rules.v2"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 FUTURE_CUES = {"will", "expected", "scheduled", "next", "plans", "tomorrow"}
-PLACED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}  # kept without actors when they have a place
+PLACED_TYPES = {"ASSAULT", "COERCE"}  # kept without actors when they have a place
+UNNAMED_TYPES = {"PROTEST"}  # kept even without actors or place: the protesters are the source
 WEAK_DATES = {"overnight", "today", "tonight", "last night"}  # an explicit date in the clause wins
 
 
@@ -119,15 +120,17 @@ class _StoryCoder:
         for node in own_clause_chain(trigger):
             inside = sorted((abs(t.i - trigger.i), t.i, t) for t in candidates
                             if node.left_edge.i <= t.i <= node.right_edge.i)
-            for _, _, tok in inside:
-                for text in (name_text(tok), mention_text(tok)):
-                    if text in used:
-                        continue
-                    place = self.places.resolve(text, frozenset(self.context))
-                    if place is not None:
-                        return place
-            if inside:
-                return None
+            place = self._first_place([t for _, _, t in inside], used)
+            if place is not None or inside:
+                return place
+        return None
+
+    def _first_place(self, tokens: list[Token], used: set[str]) -> Place | None:
+        for tok in tokens:
+            for text in place_names(tok):
+                place = self.places.resolve(text, frozenset(self.context)) if text not in used else None
+                if place is not None:
+                    return place
         return None
 
     def fallback_place(self, draft: Draft) -> Place | None:
@@ -215,7 +218,7 @@ class _StoryCoder:
             self._attributes(draft, sent, dates, places, sentence_contexts)
         self._attach_casualties(sent, drafts)
         drafts = [d for d in merge_chains(drafts) if d.source or d.target
-                  or (d.rule.type in PLACED_TYPES and d.fields.get("place"))]
+                  or d.rule.type in UNNAMED_TYPES or (d.rule.type in PLACED_TYPES and d.fields.get("place"))]
         for draft in drafts:
             if draft.source is not None:
                 self.last_actor = draft.source
@@ -244,6 +247,8 @@ class _StoryCoder:
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
         draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft)
+        if draft.fields["place"] is None and draft.rule.type in PLACED_TYPES | UNNAMED_TYPES:
+            draft.fields["place"] = self._first_place(places + named_places(list(sent)), used)
         place = draft.fields["place"]
         if draft.target is None and place is not None and draft.rule.type == "ASSAULT":
             draft.target = Actor(text=place.text, name=place.name, country=place.country, kind="country")

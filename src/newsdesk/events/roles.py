@@ -16,7 +16,8 @@ NAME_MODIFIERS = {"compound", "flat"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "over", "into", "on"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district", "state"}
+PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district", "state", "city", "town",
+               "village", "county", "municipality"}
 CLIMB_LIMIT = 6
 CLIMB_NOUN_DEPS = {"dobj", "attr"}  # a noun a participle hangs from: climb on to its verb
 
@@ -169,12 +170,20 @@ def own_clause_chain(token: Token) -> Iterator[Token]:
 
 def place_tokens(sentence_tokens: list[Token]) -> list[Token]:
     "Heads of place names: objects of 'in/near/at…' that are places by NER or by their head word."
-    found = []
-    for tok in sentence_tokens:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
-            continue
-        if tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS or (
-            tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG", "NORP")
-        ):
-            found.append(tok)
-    return found
+    return [tok for tok in sentence_tokens if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and (
+        tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG", "NORP")))]
+
+
+def named_places(sentence_tokens: list[Token]) -> list[Token]:
+    "Heads of every GPE/LOC name of the sentence: the last resort for an event's place."
+    return [tok for tok in sentence_tokens
+            if tok.ent_type_ in ("GPE", "LOC") and tok.head.ent_type_ != tok.ent_type_]
+
+
+def place_names(token: Token) -> list[str]:
+    "Texts to look a place token up by: 'Mansehra city' → 'Mansehra city', 'Mansehra'."
+    texts = [name_text(token), mention_text(token)]
+    if token.lower_ in PLACE_HEADS and token.i > 0 and token.doc[token.i - 1].dep_ in NAME_MODIFIERS:
+        texts.append(name_text(token.doc[token.i - 1]))
+    return list(dict.fromkeys(texts))
