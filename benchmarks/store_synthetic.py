@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/store_synthetic.py /tmp/synthetic.duckdb --events 1000000
 
 Everything is generated inside DuckDB from `range()` and a fixed seed: 16 PLOVER types, 40
-countries, 80 places, 50 outlets, three years of days, sentences of 12-30 words drawn from a small
-vocabulary, and about 1.6 mentions per record (so records and mentions both exist at scale).
+countries, 80 places, 50 outlets, three years of days, sentences of 12-30 words drawn from a
+Zipf-like vocabulary of 20,000, and about 1.6 mentions per record (so records and mentions both exist at scale).
 Nothing here is real data, and nothing is committed: the file is made on the machine that measures.
 """
 
@@ -28,6 +28,7 @@ WORDS = ("forces army troops government minister president talks meeting missile
          "artillery port energy grid oil gas exports deal treaty military exercise navy ship fired launched "
          "condemned accused rejected demanded warned threatened supported welcomed pledged signed").split()
 EPOCH = "DATE '2022-01-01'"
+VOCABULARY = 20_000
 
 
 def generate(path: Path, events: int, seed: float = 0.42) -> None:
@@ -44,6 +45,10 @@ def generate(path: Path, events: int, seed: float = 0.42) -> None:
                    'Outlet ' || (i % 50), 'Title ' || i, NULL, {EPOCH} + (i % 1095)::INTEGER, 'en', NULL,
                    TIMESTAMP '2025-01-01'
             FROM range({documents}) t(i)""")
+        # Zipf-like words: a few very common ones from WORDS, then ever rarer tokens w80 … w19999.
+        con.execute(f"CREATE TEMP MACRO word_rank(h) AS floor({VOCABULARY} * pow((h % 1000003) / 1000003.0, 3))::BIGINT")
+        con.execute(f"CREATE TEMP MACRO word(h) AS CASE WHEN word_rank(h) < {len(WORDS)} "
+                    f"THEN list_extract({WORDS!r}, word_rank(h) + 1) ELSE 'w' || word_rank(h) END")
         con.execute(f"""
             CREATE TEMP TABLE places AS
             SELECT p AS pid, 'Place ' || p AS name, list_extract($countries, (p % 40) + 1) AS country,
@@ -65,11 +70,10 @@ def generate(path: Path, events: int, seed: float = 0.42) -> None:
                        list_extract($countries, (hash(r, 1) % 40)::BIGINT + 1) AS src,
                        list_extract($countries, (hash(r, 2) % 40)::BIGINT + 1) AS tgt,
                        (hash(r, 3) % 80)::BIGINT AS pid,
-                       array_to_string(list_transform(range(12 + (i % 19)::INTEGER),
-                                       lambda x: list_extract($words, (hash(i, x) % {len(WORDS)})::BIGINT + 1)), ' ')
+                       array_to_string(list_transform(range(12 + (i % 19)::INTEGER), lambda x: word(hash(i, x))), ' ')
                            AS sentence
                 FROM (SELECT i, (hash(i) % {records})::BIGINT AS r FROM range({events}) t(i))
-            ) JOIN places p USING (pid)""", {"types": TYPES, "countries": COUNTRIES, "words": WORDS})
+            ) JOIN places p USING (pid)""", {"types": TYPES, "countries": COUNTRIES})
         refresh_records(con, None)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")

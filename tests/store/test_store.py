@@ -70,7 +70,7 @@ def test_rewriting_a_document_replaces_its_events_and_keeps_the_coder_version(fr
     assert fresh_store.events(type="CONSULT") == []  # its only mention went with the old d2
 
 
-def test_filters_select_records_by_any_of_their_mentions(fresh_store):
+def test_filters_test_records_best_attributes_and_all_their_sentences(fresh_store):
     fresh_store.writer.write([*three_reports(),
                               result("d4", event("o", "d4", "Drones attacked the port of Odesa at night.",
                                                  place=ODESA, day=DAY - dt.timedelta(days=20)), outlet="Daily")])
@@ -84,7 +84,9 @@ def test_filters_select_records_by_any_of_their_mentions(fresh_store):
     assert types(actor="UKR", type="consult") == ["CONSULT1"]
     assert types(text="governor") == ["ASSAULT3"]
     assert types(min_sources=2) == ["ASSAULT3"]
-    assert types(until=DAY - dt.timedelta(days=1)) == ["ASSAULT1", "ASSAULT3"]  # the month reaches back
+    assert types(text="the GOVERNOR said") == ["ASSAULT3"] and types(text="Odesa governor") == []
+    assert types(until=DAY - dt.timedelta(days=1)) == ["ASSAULT1"]  # a record has its most specific date
+    assert {m["id"] for m in fresh_store.mentions(until=DAY - dt.timedelta(days=1))} == {"a", "o"}
     assert types(since=DAY - dt.timedelta(days=10), type="ASSAULT") == ["ASSAULT3"]
     assert types(near="Odesa", km=20) == ["ASSAULT1"]
     assert types(near="49.84,36.69", km=60) == ["ASSAULT3"]

@@ -17,7 +17,7 @@ import duckdb
 
 from ..errors import StoreError
 from .duckdb import DEFAULT_DB, StoreWriter, connect
-from .query import Filters, check_period, mention_where, record_filter
+from .query import Filters, check_period, where
 from .records import RECORD_COLUMNS, EventRecord
 from .tables import event_dict
 
@@ -72,49 +72,52 @@ class Store:
 
     def events(self, filters: Filters | None = None, *, limit: int | None = None, **given: Any) -> Rows:
         """Event records matching the filters (see `Filters`), most recent first."""
-        where, params = record_filter(self.con, _filters(filters, given))
-        sql = (f"SELECT {', '.join(RECORD_COLUMNS)} FROM records r WHERE {where} "
+        clause, params = where(self.con, _filters(filters, given), "r")
+        sql = (f"SELECT rowid FROM records r WHERE {clause} "
                "ORDER BY r.date_start DESC NULLS LAST, r.sources DESC, r.record_id")
-        cursor = self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params)
-        return Rows(EventRecord(*row) for row in cursor.fetchall())
+        rowids = [row[0] for row in self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""),
+                                                     params).fetchall()]
+        # Sorting row ids, then fetching only the rows shown, keeps wide columns out of the sort.
+        found = {row[0]: EventRecord(*row[1:]) for row in self.con.execute(
+            f"SELECT rowid, {', '.join(RECORD_COLUMNS)} FROM records WHERE rowid = ANY(?::BIGINT[])",
+            [rowids]).fetchall()}
+        return Rows(found[rowid] for rowid in rowids)
 
     def mentions(self, filters: Filters | None = None, *, limit: int | None = None, **given: Any) -> Rows:
         """Event mentions (the output contract plus `record_id`) matching the filters."""
-        f = _filters(filters, given)
-        where, params = mention_where(self.con, f)
-        sql = (f"SELECT e.* FROM events e WHERE {where} AND e.record_id IN "
-               "(SELECT record_id FROM records WHERE sources >= ?) ORDER BY e.date_start DESC NULLS LAST, e.id")
-        cursor = self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), [*params, f.min_sources])
+        clause, params = where(self.con, _filters(filters, given), "e")
+        sql = f"SELECT e.* FROM events e WHERE {clause} ORDER BY e.date_start DESC NULLS LAST, e.id"
+        cursor = self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params)
         return Rows(event_dict(row) for row in _dicts(cursor))
 
     def timeline(self, filters: Filters | None = None, *, by: str = "day", **given: Any) -> Rows:
         """Records per period (`day`, `week`, `month`) and type: {period, type, records}."""
-        where, params = record_filter(self.con, _filters(filters, given))
+        clause, params = where(self.con, _filters(filters, given), "r")
         sql = (f"SELECT date_trunc('{check_period(by)}', r.date_start)::DATE AS period, r.type, count(*) AS records "
-               f"FROM records r WHERE {where} AND r.date_start IS NOT NULL GROUP BY ALL ORDER BY period, r.type")
+               f"FROM records r WHERE {clause} AND r.date_start IS NOT NULL GROUP BY ALL ORDER BY period, r.type")
         return _dicts(self.con.execute(sql, params))
 
     def actors(self, filters: Filters | None = None, *, limit: int | None = 50, **given: Any) -> Rows:
         """Actors by the number of records they take part in: {country, name, records, as_source, as_target}."""
-        where, params = record_filter(self.con, _filters(filters, given))
+        clause, params = where(self.con, _filters(filters, given), "r")
         sql = f"""
             SELECT country, name, count(DISTINCT record_id) AS records,
                    count(DISTINCT record_id) FILTER (WHERE role = 'source') AS as_source,
                    count(DISTINCT record_id) FILTER (WHERE role = 'target') AS as_target
             FROM (SELECT r.record_id, 'source' AS role, r.source_country AS country, r.source_name AS name
-                  FROM records r WHERE {where}
+                  FROM records r WHERE {clause}
                   UNION ALL
-                  SELECT r.record_id, 'target', r.target_country, r.target_name FROM records r WHERE {where})
+                  SELECT r.record_id, 'target', r.target_country, r.target_name FROM records r WHERE {clause})
             WHERE name IS NOT NULL GROUP BY ALL ORDER BY records DESC, name"""
         return _dicts(self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params + params))
 
     def dyads(self, filters: Filters | None = None, *, limit: int | None = 50, **given: Any) -> Rows:
         """Source→target pairs with their records per quad class (1 verbal coop … 4 material conflict)."""
-        where, params = record_filter(self.con, _filters(filters, given))
+        clause, params = where(self.con, _filters(filters, given), "r")
         quads = ", ".join(f"count(*) FILTER (WHERE r.quad = {q}) AS quad{q}" for q in (1, 2, 3, 4))
         sql = (f"SELECT coalesce(r.source_country, r.source_name) AS source, "
                f"coalesce(r.target_country, r.target_name) AS target, count(*) AS records, {quads} "
-               f"FROM records r WHERE {where} AND r.source_name IS NOT NULL AND r.target_name IS NOT NULL "
+               f"FROM records r WHERE {clause} AND r.source_name IS NOT NULL AND r.target_name IS NOT NULL "
                "GROUP BY ALL ORDER BY records DESC, source, target")
         return _dicts(self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params))
 

@@ -50,6 +50,15 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise StoreError(f"{name}: not a readable event store: {err}") from err
 
 
+def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows in one statement, a list parameter per column (far faster than `executemany`)."""
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows)]
+    select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+    con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+
+
 class StoreWriter:
     """Writes pipeline results into an open store, one transaction per batch."""
 
@@ -103,9 +112,7 @@ class StoreWriter:
             con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [doc.doc_id, doc.source, doc.url, doc.outlet, doc.title, doc.author, doc.date,
                          doc.language, result.skipped, now])
-            if doc.stories:
-                con.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
-                                [[s.doc_id, s.index, s.title, s.text, s.date] for s in doc.stories])
+            bulk_insert(con, "stories", [[s.doc_id, s.index, s.title, s.text, s.date] for s in doc.stories])
             if result.skipped:
                 self._error(Failure(doc.source, "clean", result.skipped, doc.doc_id), now)
         return touched
@@ -120,14 +127,13 @@ class StoreWriter:
             return set()
         mentions = [Mention.from_row(dict(zip(EVENT_COLUMNS, row)), self.rules) for row in rows]
         clusterer = Clusterer(self._candidates(mentions), self.rules)
-        out, records = [], set()
+        out = []
         for row, mention in zip(rows, mentions):
             match = clusterer.assign(mention)
-            records.add(match.record_id)
             out.append([*row, match.record_id, match.score,
                         json.dumps(match.reason, ensure_ascii=False) if match.reason else None])
-        self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 3))})", out)
-        return records
+        bulk_insert(self.con, "events", out)
+        return {row[-3] for row in out}
 
     def _candidates(self, mentions: Iterable[Mention]) -> list[Mention]:
         "Stored mentions of the same types whose dates come near the new ones'."

@@ -17,33 +17,32 @@ from typing import IO, Any
 
 from ..errors import ConfigError
 from .api import Store
-from .query import Filters, mention_where, record_filter
+from .query import Filters, where
 from .records import RECORD_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "plover", "cameo")
 LEVELS = ("records", "mentions")
 SOURCES_SQL = """
     SELECT e.record_id, list({'id': e.id, 'doc_id': e.doc_id, 'outlet': d.outlet, 'url': d.url,
-                             'published': d.date::VARCHAR, 'sentence': e.sentence} ORDER BY d.date, e.id) AS sources
+                             'published': d.date::VARCHAR, 'sentence': e.sentence} ORDER BY d.date, e.id)
+           AS sources_detail
     FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id GROUP BY e.record_id"""
 
 
 def _sql(store: Store, filters: Filters, level: str) -> tuple[str, list[Any]]:
     "The SELECT of the rows to export, and its parameters."
     if level == "mentions":
-        where, params = mention_where(store.con, filters)
-        return (f"SELECT e.* EXCLUDE (merge_reason) FROM events e WHERE {where} AND e.record_id IN "
-                "(SELECT record_id FROM records WHERE sources >= ?) ORDER BY e.date_start, e.id"), \
-            [*params, filters.min_sources]
-    where, params = record_filter(store.con, filters)
-    return (f"SELECT {', '.join('r.' + c for c in RECORD_COLUMNS)} FROM records r WHERE {where} "
+        clause, params = where(store.con, filters, "e")
+        return f"SELECT e.* EXCLUDE (merge_reason) FROM events e WHERE {clause} ORDER BY e.date_start, e.id", params
+    clause, params = where(store.con, filters, "r")
+    return (f"SELECT {', '.join('r.' + c for c in RECORD_COLUMNS)} FROM records r WHERE {clause} "
             "ORDER BY r.date_start, r.record_id"), params
 
 
 def _records(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
-    "Records as dicts (dates as text), each with `sources`: every mention with its document."
+    "Records as dicts (dates as text), each with `sources_detail`: every mention with its document."
     sql, params = _sql(store, filters, "records")
-    cursor = store.con.execute(f"SELECT r.*, s.sources FROM ({sql}) r LEFT JOIN ({SOURCES_SQL}) s USING (record_id) "
+    cursor = store.con.execute(f"SELECT r.*, s.sources_detail FROM ({sql}) r LEFT JOIN ({SOURCES_SQL}) s USING (record_id) "
                                "ORDER BY r.date_start, r.record_id", params)
     names = [d[0] for d in cursor.description or ()]
     while chunk := cursor.fetchmany(1000):
@@ -61,7 +60,7 @@ def _plover(r: dict[str, Any]) -> dict[str, Any]:
         "latitude": r["lat"], "longitude": r["lon"], "status": r["status"],
         "fatalities": r["fatalities_max"], "num_sources": r["sources"], "num_mentions": r["mentions"],
         "publication_date": r["first_reported"], "event_text": r["sentence"],
-        "story_ids": [s["doc_id"] for s in r["sources"] or ()],
+        "story_ids": [s["doc_id"] for s in r["sources_detail"] or ()],
     }
 
 
@@ -82,7 +81,7 @@ CAMEO_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
     ("ActionGeo_Lat", lambda r: r["lat"]),
     ("ActionGeo_Long", lambda r: r["lon"]),
     ("DATEADDED", lambda r: (r["first_reported"] or "").replace("-", "")),
-    ("SOURCEURL", lambda r: next((s["url"] for s in r["sources"] or () if s["url"]), None)),
+    ("SOURCEURL", lambda r: next((s["url"] for s in r["sources_detail"] or () if s["url"]), None)),
 )
 
 

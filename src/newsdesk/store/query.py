@@ -1,8 +1,8 @@
 """Filters over the stored events, turned into SQL: the one place queries are built.
 
-A filter tests the mentions (`events`): a record matches when any of its mentions does, so
-`--text` finds a record by any source's wording. Only `min_sources` tests the record itself.
-Values always travel as parameters, never pasted into the SQL.
+A record is tested on its best attributes (type, actors, date, place, status: what its mentions
+agree on), so most queries scan only the records table; `--text` looks in every source sentence. Mentions (`--mentions`) are tested on their own columns. Values always travel as
+parameters, never pasted into the SQL.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ COUNTRY_CODE = re.compile(r"[A-Za-z]{3}")
 LAT_LON = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*")
 KM_PER_DEGREE = 111.2
 PERIODS = ("day", "week", "month")
-HAVERSINE_KM = ("2 * 6371 * asin(sqrt(pow(sin(radians(e.lat - ?) / 2), 2) + "
-                "cos(radians(?)) * cos(radians(e.lat)) * pow(sin(radians(e.lon - ?) / 2), 2)))")
+HAVERSINE_KM = ("2 * 6371 * asin(sqrt(pow(sin(radians({a}.lat - ?) / 2), 2) + "
+                "cos(radians(?)) * cos(radians({a}.lat)) * pow(sin(radians({a}.lon - ?) / 2), 2)))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +47,14 @@ class Filters:
     min_sources: int = 1
 
 
-def _actor_sql(roles: tuple[str, ...], value: str) -> tuple[str, list[Any]]:
+def _actor_sql(alias: str, roles: tuple[str, ...], value: str) -> tuple[str, list[Any]]:
     "Match a country code exactly, or a name by substring, in any of the roles."
     parts, params = [], []
     for role in roles:
         if COUNTRY_CODE.fullmatch(value):
-            parts.append(f"e.{role}_country = ?")
+            parts.append(f"{alias}.{role}_country = ?")
             params.append(value.upper())
-        parts.append(f"e.{role}_name ILIKE ?")
+        parts.append(f"{alias}.{role}_name ILIKE ?")
         params.append(f"%{value}%")
     return "(" + " OR ".join(parts) + ")", params
 
@@ -72,8 +72,19 @@ def locate(con: duckdb.DuckDBPyConnection, near: str) -> tuple[float, float]:
     return float(row[0]), float(row[1])
 
 
-def mention_where(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
-    """The WHERE clause (over `events e`) and parameters of every mention-level filter."""
+def _text_sql(alias: str, text: str) -> tuple[str, list[Any]]:
+    "Mentions whose sentence holds `text`; records with such a mention."
+    if alias == "e":
+        return "e.sentence ILIKE ?", [f"%{text}%"]
+    return "r.record_id IN (SELECT record_id FROM events WHERE sentence ILIKE ?)", [f"%{text}%"]
+
+
+def where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters of the filters over `records r` (alias "r") or `events e` ("e").
+
+    Records and mentions share the column names filtered on; for a record they hold its best
+    attributes. Only `text` and `min_sources` differ between the two.
+    """
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -81,38 +92,35 @@ def mention_where(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list
         clauses.append(sql)
         params.extend(values)
 
+    a = alias
     if f.type:
-        add("e.type = ?", f.type.upper())
+        add(f"{a}.type = ?", f.type.upper())
     for roles, value in ((("source",), f.source), (("target",), f.target), (("source", "target"), f.actor)):
         if value:
-            sql, values = _actor_sql(roles, value)
+            sql, values = _actor_sql(a, roles, value)
             add(sql, *values)
     if f.country:
-        add("e.place_country = ?", f.country.upper())
+        add(f"{a}.place_country = ?", f.country.upper())
     if f.since:
-        add("e.date_last >= ?", f.since)
+        add(f"{a}.date_last >= ?", f.since)
     if f.until:
-        add("e.date_start <= ?", f.until)
+        add(f"{a}.date_start <= ?", f.until)
     if f.status:
-        add("e.status = ?", f.status.lower())
+        add(f"{a}.status = ?", f.status.lower())
     if f.text:
-        add("e.sentence ILIKE ?", f"%{f.text}%")
+        sql, values = _text_sql(a, f.text)
+        add(sql, *values)
     if f.near:
         lat, lon = locate(con, f.near)
         dlat = f.km / KM_PER_DEGREE
         dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-        add(f"e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND {HAVERSINE_KM} <= ?",
+        add(f"{a}.lat BETWEEN ? AND ? AND {a}.lon BETWEEN ? AND ? AND {HAVERSINE_KM.format(a=a)} <= ?",
             lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lat, lon, f.km)
+    if a == "r":
+        add("r.sources >= ?", f.min_sources)
+    elif f.min_sources > 1:
+        add("e.record_id IN (SELECT record_id FROM records WHERE sources >= ?)", f.min_sources)
     return (" AND ".join(clauses) or "TRUE"), params
-
-
-def record_filter(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
-    """A WHERE clause over `records r` for all the filters (mention filters via a semi-join)."""
-    where, params = mention_where(con, f)
-    clauses = ["r.sources >= ?"]
-    if where != "TRUE":
-        clauses.append(f"r.record_id IN (SELECT e.record_id FROM events e WHERE {where})")
-    return " AND ".join(clauses), [f.min_sources, *params]
 
 
 def check_period(period: str) -> str:

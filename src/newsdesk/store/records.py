@@ -32,7 +32,7 @@ def quad_sql() -> str:
 def _summary_sql(where: str) -> str:
     return f"""
     INSERT INTO records
-    SELECT record_id, type, {quad_sql()}, src.n, src.c, tgt.n, tgt.c, d.s, d.e, d.p,
+    SELECT record_id, type, {quad_sql()}, src.n, src.c, tgt.n, tgt.c, d.s, d.e, d.l, d.p,
            pl.n, pl.c, pl.k, pl.lat, pl.lon, fmin, fmax, imin, imax, status, mentions, sources, outlets,
            first_reported, last_reported, sentence
     FROM (
@@ -41,7 +41,7 @@ def _summary_sql(where: str) -> str:
                 FILTER (WHERE source_name IS NOT NULL) AS src,
             arg_min({{'n': target_name, 'c': target_country}}, {{'c': -confidence, 'i': id}})
                 FILTER (WHERE target_name IS NOT NULL) AS tgt,
-            arg_min({{'s': date_start, 'e': date_end, 'p': date_precision}},
+            arg_min({{'s': date_start, 'e': date_end, 'l': date_last, 'p': date_precision}},
                     {{'i': date_inferred, 'r': {PRECISION_RANK}, 'c': -confidence, 'id': id}})
                 FILTER (WHERE date_start IS NOT NULL) AS d,
             arg_min({{'n': place_name, 'c': place_country, 'k': place_kind, 'lat': lat, 'lon': lon}},
@@ -85,6 +85,7 @@ class EventRecord:
     target_country: str | None
     date_start: dt.date | None
     date_end: dt.date | None
+    date_last: dt.date | None
     date_precision: str | None
     place_name: str | None
     place_country: str | None

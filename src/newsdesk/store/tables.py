@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS records (
     record_id VARCHAR PRIMARY KEY, type VARCHAR, quad SMALLINT,
     source_name VARCHAR, source_country VARCHAR, target_name VARCHAR, target_country VARCHAR,
-    date_start DATE, date_end DATE, date_precision VARCHAR,
+    date_start DATE, date_end DATE, date_last DATE, date_precision VARCHAR,
     place_name VARCHAR, place_country VARCHAR, place_kind VARCHAR, lat DOUBLE, lon DOUBLE,
     fatalities_min INTEGER, fatalities_max INTEGER, injuries_min INTEGER, injuries_max INTEGER,
     status VARCHAR, mentions INTEGER, sources INTEGER, outlets INTEGER,
