@@ -42,8 +42,8 @@ def plover_type(row: dict[str, str], mapping: tuple[dict[str, str | None], dict[
 
 
 def main_event(events: list[Event]) -> Event | None:
-    "The first event of the notes (ACLED notes open with the event), the most confident on ties."
-    return min(events, key=lambda e: (e.span[0], -e.confidence)) if events else None
+    "The first event of the notes (ACLED notes open with the event): first sentence, first trigger."
+    return min(events, key=lambda e: (e.span[0], e.sentence.find(e.trigger or ""), -e.confidence)) if events else None
 
 
 def _rate(hits: list[bool]) -> float | None:

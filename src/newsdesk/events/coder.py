@@ -4,7 +4,7 @@ For each sentence: find trigger words from the lexicon, read source and target o
 resolve them to actors, then attach the date, place, casualties, weapon and status of the
 trigger's own clause. Events of one real happening inside a sentence are merged (`merge.py`),
 then duplicates across the story. An event with neither source nor target is dropped, unless it
-is a PROTEST, or an ASSAULT or COERCE with a place. The coder is a pure function of its inputs; its version is written
+is a PROTEST, or an ASSAULT or COERCE with a place or casualties. The coder is a pure function of its inputs; its version is written
 into every event.
 """
 
@@ -26,7 +26,8 @@ from .roles import (agent, antecedent, between, clause_chain, mention_text, name
 CODER_NAME = "newsdesk.coder.rules.v2"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 FUTURE_CUES = {"will", "expected", "scheduled", "next", "plans", "tomorrow"}
-PLACED_TYPES = {"ASSAULT", "COERCE"}  # kept without actors when they have a place
+PLACED_TYPES = {"ASSAULT", "COERCE"}  # kept without actors when they have a place or casualties
+NOT_TRIGGERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERSON"}
 UNNAMED_TYPES = {"PROTEST"}  # kept even without actors or place: the protesters are the source
 WEAK_DATES = {"overnight", "today", "tonight", "last night"}  # an explicit date in the clause wins
 
@@ -161,6 +162,8 @@ class _StoryCoder:
     def rule_of(self, tok: Token) -> Trigger | None:
         "The trigger a token is: a frame ('call for', 'impose sanctions') beats its bare lemma ('call')."
         lemma = tok.lemma_.lower()
+        if tok.ent_type_ in NOT_TRIGGERS:
+            return None  # "31 March" is no march
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
                 word = child.lower_ if child.dep_ in ("prep", "prt") else child.lemma_.lower()
@@ -177,9 +180,10 @@ class _StoryCoder:
         return None
 
     def _subsumed(self, trigger: Token) -> bool:
-        "'refused to meet', 'threatened to attack': the complement is part of the outer speech act."
+        "'refused to meet', 'protested, demanding …': the complement is part of the outer act."
         head = trigger.head
-        if trigger.dep_ != "xcomp" or head.i == trigger.i:
+        if trigger.dep_ not in ("xcomp", "advcl") or head.i == trigger.i or any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
             return False
         rule = self.rule_of(head)
         return rule is not None and rule.type in self.lex.subsuming
@@ -218,7 +222,8 @@ class _StoryCoder:
             self._attributes(draft, sent, dates, places, sentence_contexts)
         self._attach_casualties(sent, drafts)
         drafts = [d for d in merge_chains(drafts) if d.source or d.target
-                  or d.rule.type in UNNAMED_TYPES or (d.rule.type in PLACED_TYPES and d.fields.get("place"))]
+                  or d.rule.type in UNNAMED_TYPES or (d.rule.type in PLACED_TYPES and (
+                      d.fields.get("place") or d.fields.get("fatalities") or d.fields.get("injuries")))]
         for draft in drafts:
             if draft.source is not None:
                 self.last_actor = draft.source

@@ -1,0 +1,94 @@
+"""The coder on sentences written for these tests: frames, status, roles, attributes."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _one(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert found, f"no {type_} in {[e.type for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Russia attacked Ukraine on Monday.", "ASSAULT", "RUS", "UKR"),
+    ("Germany sent tanks to Poland.", "AID", "DEU", "POL"),
+    ("The EU imposed sanctions on Belarus.", "SANCTION", None, "BLR"),
+    ("Iran refused to meet American negotiators in Vienna.", "REJECT", "IRN", "USA"),
+    ("Hamas threatened to attack Israel.", "THREATEN", "PSE", "ISR"),
+    ("Japan condemned China's seizure of the fishing boat.", "ACCUSE", "JPN", "CHN"),
+])
+def test_type_source_and_target(code, text, type_, source, target):
+    event = _one(code(text), type_)
+    assert (event.source.country if event.source else None) == source
+    assert (event.target.country if event.target else None) == target
+
+
+def test_call_for_is_a_request_not_a_phone_call(code):
+    events = code("Kenya called for an end to the fighting in Sudan.")
+    assert "REQUEST" in {e.type for e in events} and "CONSULT" not in {e.type for e in events}
+
+
+def test_a_refused_meeting_is_not_also_a_meeting(code):
+    assert [e.type for e in code("Iran refused to meet American negotiators.")] == ["REJECT"]
+
+
+def test_weak_trigger_needs_a_target_or_a_weapon(code):
+    assert not code("France will launch its own satellites next year.")
+    assert _one(code("Drones hit an oil depot in Russia."), "ASSAULT").weapon == "drone"
+
+
+def test_symmetric_meeting_codes_both_directions(code):
+    pairs = {(e.source.country, e.target.country) for e in code("Serbia and Kosovo held talks in Brussels.")}
+    assert pairs == {("SRB", "XKX"), ("XKX", "SRB")}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Officials fear that Iran could attack Israel.", "hypothetical"),
+    ("Turkey will attack Syria, officials expect.", "expected"),
+    ("Russian troops allegedly attacked Ukraine.", "alleged"),
+    ("Iraq reportedly attacked Kuwait.", "reported"),
+    ("Iraq attacked Kuwait, according to Saudi officials.", "claimed"),
+    ("Iran denied attacking Iraq.", "denied"),
+    ("Russia attacked Ukraine.", "asserted"),
+])
+def test_status(code, text, status):
+    assert _one(code(text), "ASSAULT").status == status
+
+
+def test_claimant_is_the_speaker(code):
+    event = _one(code("Antony Blinken said that Russia attacked Ukraine."), "ASSAULT")
+    assert event.status == "claimed" and event.claimant.name == "Antony Blinken"
+
+
+def test_negation(code):
+    assert _one(code("Turkey did not attack Syria."), "ASSAULT").negated
+
+
+def test_casualties_and_mode(code):
+    event = _one(code("The Russian army shelled Ukraine on Tuesday, killing three people and wounding twelve."),
+                 "ASSAULT")
+    assert (event.fatalities, event.injuries, event.mode) == (3, 12, "artillery")
+    assert event.date.label() == "2024-03-05" and not event.date_inferred
+
+
+def test_undated_event_gets_the_publication_date_inferred(code):
+    event = _one(code("Russia attacked Ukraine."), "ASSAULT")
+    assert event.date.label() == "2024-03-06" and event.date_inferred
+
+
+def test_event_without_any_actor_is_dropped(code):
+    assert not [e for e in code("An agreement was mentioned.") if e.type == "AGREE"]
+
+
+def test_a_date_is_no_trigger(code):
+    assert not [e for e in code("On 31 March 2024, Russia attacked Ukraine.") if e.type == "PROTEST"]
+
+
+def test_span_points_into_the_story(code):
+    text = "Nothing happened here.\nRussia attacked Ukraine on Monday."
+    event = _one(code(text), "ASSAULT")
+    assert text[event.span[0]: event.span[1]] == event.sentence == "Russia attacked Ukraine on Monday."
