@@ -57,6 +57,6 @@ def test_removed_lines_are_recorded_and_metadata_kept():
     assert cleaned.title == "Troops withdraw from border town"
     assert (cleaned.author, cleaned.date) == ("Jane Roe", dt.date(2024, 1, 9))
     assert [s.text for s in cleaned.stories] == [
-        "Troops withdrew from the border town of Kupiansk on Tuesday, the general staff said in a statement, "
-        "citing heavy shelling."]
+        ("Troops withdrew from the border town of Kupiansk on Tuesday, the general staff said in a statement, "
+         "citing heavy shelling.")]
     assert {r.reason for r in cleaned.removed} == {"navigation", "byline", "author block", "photo caption"}

@@ -9,12 +9,12 @@ from newsdesk.clean.language import detect_language
 from newsdesk.schema import Document
 
 BODY = [
-    "Government forces retook the port city of Hodeidah on Monday after three days of fighting, the "
-    "defence ministry said in a statement read on state television.",
-    "Aid agencies warned that the fighting had cut the main supply route for food and fuel into the "
-    "north of the country, where millions depend on imports.",
-    "The rebels said they had withdrawn to avoid civilian casualties and would continue talks under "
-    "United Nations auspices in Geneva next week.",
+    ("Government forces retook the port city of Hodeidah on Monday after three days of fighting, the "
+     "defence ministry said in a statement read on state television."),
+    ("Aid agencies warned that the fighting had cut the main supply route for food and fuel into the "
+     "north of the country, where millions depend on imports."),
+    ("The rebels said they had withdrawn to avoid civilian casualties and would continue talks under "
+     "United Nations auspices in Geneva next week."),
 ]
 PAGE = f"""<!DOCTYPE html><html lang="en"><head>
 <title>Forces retake Hodeidah port | Gulf Herald</title>
@@ -60,13 +60,18 @@ def test_language_detector():
     assert detect_language("Kyiv.") == "und"
 
 
+GERMAN = [
+    ("Regierungstruppen haben am Montag die Hafenstadt Hodeidah nach drei Tagen heftiger Kämpfe "
+     "zurückerobert, teilte das Verteidigungsministerium mit."),
+    ("Hilfsorganisationen warnten, dass die Kämpfe die wichtigste Versorgungsroute für Lebensmittel und "
+     "Treibstoff unterbrochen hätten, von der Millionen Menschen abhängen."),
+    ("Die Rebellen sagten, sie hätten sich zurückgezogen, um zivile Opfer zu vermeiden, und würden die "
+     "Gespräche in Genf fortsetzen."),
+]
+
+
 def test_non_english_page_is_marked():
-    german = PAGE.replace(BODY[0], "Regierungstruppen haben am Montag die Hafenstadt Hodeidah nach drei Tagen "
-                                   "heftiger Kämpfe zurückerobert, teilte das Verteidigungsministerium mit.")
-    for english, german_text in zip(BODY[1:], ["Hilfsorganisationen warnten, dass die Kämpfe die wichtigste "
-                                               "Versorgungsroute für Lebensmittel und Treibstoff unterbrochen "
-                                               "hätten, von der Millionen Menschen abhängen.",
-                                               "Die Rebellen sagten, sie hätten sich zurückgezogen, um zivile "
-                                               "Opfer zu vermeiden, und würden die Gespräche in Genf fortsetzen."]):
-        german = german.replace(english, german_text)
+    german = PAGE
+    for english, translation in zip(BODY, GERMAN):
+        german = german.replace(english, translation)
     assert clean(Document("h4", "de.html", german, format="html")).language == "xx"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from newsdesk.clean import clean
-from newsdesk.ingest import read_inputs
 from newsdesk.config import Settings
+from newsdesk.ingest import read_inputs
 from newsdesk.schema import Document
 
 MAIN = ("Parliament approved the new budget on Thursday after a night of debate, with 240 deputies voting "

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import gzip
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsdesk.clean import clean
 from newsdesk.config import Settings

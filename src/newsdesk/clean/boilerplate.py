@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import load_yaml
 from ..errors import LexiconError
+from ..lexicon import load_yaml
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from be have has are were said an this "
-    "not but or which will its their they his her after who had been more than also".split()
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "it", "at", "from", "be", "have", "has", "are", "were", "said", "an", "this", "not", "but", "or", "which", "will", "its", "their", "they", "his", "her", "after", "who", "had", "been", "more", "than", "also"]
 )
 MIN_SHARE = 0.12
 MIN_WORDS = 8

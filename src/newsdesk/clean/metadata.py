@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = ("january february march april may june july august september october november december").split()
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Case-sensitive inside the case-insensitive BYLINE: "By the way, …" is not a byline.
 _NAME_RE = r"(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|bin|al))*)"

@@ -41,12 +41,12 @@ def segment(paragraphs: list[str], title: str | None, teasers: bool = True) -> t
         if segments[-1].paragraphs and _is_item_headline(paragraphs, i, teasers):
             segments.append(Segment(para.strip().rstrip(".")))
             continue
-        if teasers and not segments[-1].paragraphs and i + 1 < len(paragraphs) and len(segments) > 1:
+        if (teasers and not segments[-1].paragraphs and len(segments) > 1
+                and _is_item_headline(paragraphs, i, teasers)):
             # A headline directly after another headline: the earlier one had no body.
-            if looks_like_headline(para, MAX_HEADLINE_WORDS) and _is_item_headline(paragraphs, i, teasers):
-                orphans.append(segments[-1].title or "")
-                segments[-1] = Segment(para.strip().rstrip("."))
-                continue
+            orphans.append(segments[-1].title or "")
+            segments[-1] = Segment(para.strip().rstrip("."))
+            continue
         segments[-1].paragraphs.append(para)
     if len(segments) > 1 and not segments[-1].paragraphs:
         orphans.append(segments.pop().title or "")
