@@ -6,10 +6,12 @@ share one set of filter options, added by `with_filters` so they are declared on
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import inspect
 import json
+import sys
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -19,10 +21,11 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..config import load_settings
 from ..pipeline import Pipeline
-from ..store import DEFAULT_DB, Filters, IngestStats, ingest, open_store
+from ..store import DEFAULT_DB, Filters, IngestStats, Rows, Store, ingest, open_store
 from ..store.export import FORMATS as EXPORT_FORMATS
 from ..store.export import export
 from ._app import Config, Model, Verbose, app, fail, setup_logging
+from .extract import EVENT_COLUMNS
 from .output import default_format, write_records
 
 Db = Annotated[str, typer.Option("--db", envvar="NEWSDESK_DB", help="The DuckDB event store file.")]
@@ -87,9 +90,6 @@ def _write(rows: list[dict[str, Any]], fmt: str | None, columns: list[tuple[str,
     fmt = fmt or default_format()
     rows = [{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in r.items()} for r in rows]
     if fmt == "csv":
-        import csv
-        import sys
-
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow([h for h, _ in columns])
         writer.writerows([fn(r) for _, fn in columns] for r in rows)
@@ -99,8 +99,11 @@ def _write(rows: list[dict[str, Any]], fmt: str | None, columns: list[tuple[str,
     write_records(rows, fmt, columns)
 
 
-def _columns(rows: list[dict[str, Any]]) -> list[tuple[str, Any]]:
-    return [(name, lambda r, n=name: r[n]) for name in (rows[0] if rows else {})]
+def _print_summary(db: str, fmt: str | None, query: Callable[[Store], Rows]) -> None:
+    "Run a summary query on the store and print its rows with their own columns."
+    with open_store(db, read_only=True) as store:
+        rows = list(query(store))
+    _write(rows, fmt, [(name, lambda r, n=name: r[n]) for name in (rows[0] if rows else {})])
 
 
 @app.command("ingest")
@@ -122,17 +125,17 @@ def ingest_command(
             stats = ingest(store.writer, pipeline, paths, reprocess=reprocess, batch=batch)
         else:
             stats = _ingest_with_progress(store, pipeline, paths, reprocess, batch)
-        failed = sum(1 for e in store.errors() if e["stage"] != "clean")
         counts = store.counts()
     if not quiet:
         typer.echo(f"stored {stats.stored} documents ({stats.known} already stored), {stats.events} events, "
-                   f"{stats.errors} errors or skips; {db} holds {counts['documents']} documents, "
-                   f"{counts['events']} events in {counts['records']} records", err=True)
-    if stats.errors and failed:
+                   f"{stats.failed} failed and {stats.skipped} skipped inputs (see `newsdesk errors`); {db} holds "
+                   f"{counts['documents']} documents, {counts['events']} events in {counts['records']} records",
+                   err=True)
+    if stats.failed:
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(store: Any, pipeline: Pipeline, paths: list[str], reprocess: bool,
+def _ingest_with_progress(store: Store, pipeline: Pipeline, paths: list[str], reprocess: bool,
                           batch: int) -> IngestStats:
     "Ingest with a rich progress line on stderr: documents, documents/s, events."
     columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TextColumn("{task.fields[rate]:.1f} docs/s"),
@@ -155,10 +158,7 @@ def events_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None,
     """List event records (or their mentions) matching the filters, most recent first."""
     with open_store(db, read_only=True) as store:
         if mentions:
-            rows = list(store.mentions(filters, limit=limit))
-            from .extract import EVENT_COLUMNS
-
-            _write(rows, format, EVENT_COLUMNS)
+            _write(list(store.mentions(filters, limit=limit)), format, EVENT_COLUMNS)
             return
         _write([r.to_dict() for r in store.events(filters, limit=limit)], format, RECORD_COLUMNS)
 
@@ -168,27 +168,21 @@ def events_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None,
 def timeline_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None,
                      by: Annotated[str, typer.Option(help="day, week or month.")] = "day") -> None:
     """Records per day (week, month) and type."""
-    with open_store(db, read_only=True) as store:
-        rows = list(store.timeline(filters, by=by))
-    _write(rows, format, _columns(rows))
+    _print_summary(db, format, lambda store: store.timeline(filters, by=by))
 
 
 @app.command("actors")
 @with_filters
 def actors_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None, limit: Limit = 50) -> None:
     """Actors by the number of records they take part in, as source and as target."""
-    with open_store(db, read_only=True) as store:
-        rows = list(store.actors(filters, limit=limit))
-    _write(rows, format, _columns(rows))
+    _print_summary(db, format, lambda store: store.actors(filters, limit=limit))
 
 
 @app.command("dyads")
 @with_filters
 def dyads_command(filters: Filters, db: Db = DEFAULT_DB, format: Format = None, limit: Limit = 50) -> None:
     """Source→target pairs with their records per quad class (1 verbal coop, 2 material coop, 3, 4 conflict)."""
-    with open_store(db, read_only=True) as store:
-        rows = list(store.dyads(filters, limit=limit))
-    _write(rows, format, _columns(rows))
+    _print_summary(db, format, lambda store: store.dyads(filters, limit=limit))
 
 
 @app.command("errors")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -159,8 +158,3 @@ def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Sto
         StoreError: another process is writing to the file, or it is not an event store.
     """
     return Store(path, read_only=read_only)
-
-
-def as_filters(values: Iterable[tuple[str, Any]]) -> Filters:
-    "Filters from (name, value) pairs, ignoring unset (None) values."
-    return Filters(**{k: v for k, v in values if v is not None})

@@ -27,7 +27,8 @@ class IngestStats:
     stored: int = 0
     known: int = 0
     events: int = 0
-    errors: int = 0
+    failed: int = 0
+    skipped: int = 0
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -65,7 +66,8 @@ def ingest(writer: StoreWriter, pipeline: Pipeline, inputs: Iterable[str], *, re
         pending.append(result)
         stats.documents += 1
         stats.events += len(result.events)
-        stats.errors += bool(result.failure or result.skipped)
+        stats.failed += result.failure is not None
+        stats.skipped += result.skipped is not None
         if len(pending) >= batch:
             _commit(writer, pending, stats)
         if progress:
