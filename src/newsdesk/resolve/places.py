@@ -34,8 +34,11 @@ LOGGER = logging.getLogger(__name__)
 CACHE_FORMAT = "3"
 ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.I)
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.I)
+PART = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
+                  r"downtown|north-?east|north-?west|south-?east|south-?west)\s+", re.I)
+FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r)$", re.I)
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
-KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": 0.0}
+KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": -1.0}
 PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
 
 
@@ -65,7 +68,7 @@ def _cache_key() -> str:
     data = resources.files("newsdesk") / "data"
     digest = hashlib.sha1(CACHE_FORMAT.encode())
     digest.update(Path(__file__).with_name("gazetteer_data.py").read_bytes())  # the builder's code
-    for name in ("admin1.tsv", "countries.tsv", "country_points.tsv"):
+    for name in ("admin1.tsv", "countries.tsv", "country_points.tsv", "place_aliases.tsv"):
         digest.update((data / name).read_bytes())
     return f"gazetteer-{source_versions()}-{digest.hexdigest()[:10]}.pickle"
 
@@ -149,6 +152,9 @@ class Context:
 
 MATCH_PRIOR = {"primary": 2.0, "alternate": 0.5, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
+WEIGHTS = {"population": 1.0, "level": 3.0, "country": 2.0, "country_each": 0.5, "admin1": 1.0,
+           "admin1_each": 0.8, "near": 3.0}
+"""How much each clue adds to a candidate's score (population counts per power of ten)."""
 
 
 class Gazetteer:
@@ -178,6 +184,8 @@ class Gazetteer:
             for key in keys:
                 for i in idx.sounds.get(sound_key(key), ()):
                     found.setdefault(i, "sound")
+        if not found and (PART.search(name) or FACILITY.search(name)):  # "North London", "Kyiv airport"
+            return self.candidates(FACILITY.sub("", PART.sub("", name)))
         cands = [Candidate(GazetteerEntry(*idx.entries[i]), m) for i, m in found.items()]
         if level:
             cands = [c for c in cands if c.entry.kind == level] or cands
@@ -185,17 +193,17 @@ class Gazetteer:
 
     @staticmethod
     def _score(c: Candidate, level: str | None, ctx: Context) -> float:
-        e = c.entry
-        score = MATCH_PRIOR[c.match] + KIND_PRIOR.get(e.kind, 0.0) + 0.6 * math.log10(e.population + 10)
+        e, w = c.entry, WEIGHTS
+        score = MATCH_PRIOR[c.match] + KIND_PRIOR.get(e.kind, 0.0) + w["population"] * math.log10(e.population + 10)
         if level == e.kind:
-            score += 3.0
+            score += w["level"]
         if e.country and ctx.countries[e.country]:
-            score += 2.0 + min(ctx.countries[e.country], 4) * 0.5
+            score += w["country"] + min(ctx.countries[e.country], 4) * w["country_each"]
         if e.admin1 and ctx.admin1[e.admin1]:
-            score += 1.0 + min(ctx.admin1[e.admin1], 5) * 0.8
+            score += w["admin1"] + min(ctx.admin1[e.admin1], 5) * w["admin1_each"]
         if ctx.points and e.kind in ("city", "admin2"):
             near = min(_distance_km((e.lat, e.lon), p) for p in ctx.points)
-            score += 3.0 if near < 50 else 2.0 if near < 150 else 1.0 if near < 400 else 0.0
+            score += w["near"] * (3.0 if near < 50 else 2.0 if near < 150 else 1.0 if near < 400 else 0.0) / 3
         return score
 
     def pick(self, text: str, ctx: Context) -> tuple[Candidate, str] | None:
