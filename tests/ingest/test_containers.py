@@ -15,6 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from newsdesk.config import Settings
 from newsdesk.ingest import read_inputs
+from newsdesk.ingest.reader import documents_from_bytes
 from newsdesk.schema import Document, Failure
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -128,8 +129,19 @@ def test_truncated_warc_keeps_the_whole_records_then_fails(tmp_path):
     path.write_bytes(data[: len(data) - 500])
     items = read(path)
     assert [type(i).__name__ for i in items][-1] == "Failure"
-    assert sum(isinstance(i, Document) for i in items) >= 2
-    assert "truncated gzip" in items[-1].reason
+    assert sum(isinstance(i, Document) for i in items) == 2
+    assert "truncated" in items[-1].reason
+    stdin_like = list(documents_from_bytes(path.read_bytes(), "-", Settings()))  # in memory, not streamed
+    assert sum(isinstance(i, Document) for i in stdin_like) == 2 and "truncated" in stdin_like[-1].reason
+
+
+def test_warc_pages_over_the_limit_are_refused_one_by_one(tmp_path):
+    path = tmp_path / "big.warc.gz"
+    path.write_bytes(_warc([("https://a.example/small", "text/html", b"<p>Small page.</p>"),
+                            ("https://a.example/big", "text/html", b"<p>" + b"x" * 5000 + b"</p>")]))
+    small, big = read(path, Settings(max_bytes=1000))  # the archive itself is larger than the limit
+    assert small.url == "https://a.example/small"
+    assert big.input.endswith("#https://a.example/big") and "byte limit" in big.reason
 
 
 def test_uncompressed_warc_and_garbage_after_header(tmp_path):

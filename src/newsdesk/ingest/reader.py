@@ -20,9 +20,9 @@ from .feed import read_feed
 from .fetch import fetch, is_url
 from .html import read_html
 from .jsonl import read_jsonl
-from .sniff import Kind, sniff
+from .sniff import SNIFF_BYTES, Kind, is_warc, sniff
 from .text import read_text
-from .warc import read_warc
+from .warc import read_warc, read_warc_stream
 
 LOGGER = logging.getLogger(__name__)
 
@@ -101,11 +101,20 @@ def documents_from_bytes(data: bytes, source: str, settings: Settings,
 
 
 def _read_one(name: str, settings: Settings) -> Iterator[Document | Failure]:
-    "The documents of one file, stdin or URL."
+    "The documents of one file, stdin or URL; a WARC file is streamed, not read whole."
     if is_url(name):
         page = fetch(name, settings)
         yield from documents_from_bytes(page.content, name, settings, url=page.url)
         return
+    if name != STDIN and Path(name).is_file():
+        try:
+            with open(name, "rb") as stream:
+                if is_warc(stream.read(SNIFF_BYTES)):
+                    stream.seek(0)
+                    yield from read_warc_stream(stream, name, settings)
+                    return
+        except OSError as err:
+            raise IngestError(name, f"cannot read: {err.strerror or err}") from err
     yield from documents_from_bytes(_read_bytes(name, settings), name, settings)
 
 

@@ -7,6 +7,7 @@ first bytes decide: gzip magic, a `WARC/` header, a JSON object, a feed root ele
 from __future__ import annotations
 
 import re
+import zlib
 from typing import Literal
 
 Kind = Literal["gzip", "warc", "feed", "html", "jsonl", "text"]
@@ -36,3 +37,13 @@ def sniff(data: bytes, name: str = "") -> Kind:
     if name.lower().endswith(HTML_NAMES) and HTML_TAG.search(head):
         return "html"
     return "text"
+
+
+def is_warc(head: bytes) -> bool:
+    """True when the first bytes of a file are a WARC record's, gzipped or not."""
+    if head[:2] == GZIP_MAGIC:
+        try:
+            head = zlib.decompressobj(31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
