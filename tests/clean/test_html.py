@@ -71,7 +71,10 @@ GERMAN = [
 
 
 def test_non_english_page_is_marked():
-    german = PAGE
+    german = PAGE.replace('lang="en"', 'lang="de"')
     for english, translation in zip(BODY, GERMAN):
         german = german.replace(english, translation)
-    assert clean(Document("h4", "de.html", german, format="html")).language == "xx"
+    assert clean(Document("h4", "de.html", german, format="html")).language == "de"
+    assert clean(Document("h5", "de.html", german.replace('lang="de"', ""), format="html")).language == "xx"
+    english_declared_german = PAGE.replace('lang="en"', 'lang="de"')
+    assert clean(Document("h6", "x.html", english_declared_german, format="html")).language == "en"

@@ -22,8 +22,9 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
-from ..ingest.dates import parse_date
+from ..ingest.dates import language_code, parse_date
 from ..schema import Document
+from .language import detect_language
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,6 +56,11 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) or None if value else None
 
 
+def _declared_language(tree: HtmlElement) -> str | None:
+    "The primary language subtag of `<html lang=…>`, if the page declares one."
+    return language_code(tree.getroottree().getroot().get("lang"))
+
+
 def _with_metadata(document: Document, tree: HtmlElement) -> Document:
     "`document` with the title, author, date, outlet and URL the page declares, where it had none."
     meta = extract_meta_json(tree, examine_meta(tree))
@@ -76,12 +82,17 @@ def html_to_text(document: Document) -> Document:
     A page with no main text becomes a text document with no content (the cleaner then finds no
     story, and the pipeline records it as skipped).
     """
-    text = ""
+    text, declared = "", None
     try:
         tree = trafilatura.load_html(document.content)
         if tree is not None:
+            declared = _declared_language(tree)
             document = _with_metadata(document, tree)
             text = _main_text(document.content, tree, document.url)
     except (ValueError, TypeError, AttributeError) as err:  # markup lxml turns into a tree trafilatura chokes on
         LOGGER.debug("%s: HTML extraction failed: %s", document.source, err)
+    # The declared language names a page the detector finds not English ("xx"); it never overrules
+    # the detector, since templates often declare lang="en" on every page.
+    if document.language is None and declared not in (None, "en") and detect_language(text) == "xx":
+        document = dataclasses.replace(document, language=declared)
     return dataclasses.replace(document, content=text, format="text")
