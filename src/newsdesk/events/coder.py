@@ -29,6 +29,7 @@ FUTURE_CUES = {"will", "expected", "scheduled", "next", "plans", "tomorrow"}
 PLACED_TYPES = {"ASSAULT", "COERCE"}  # kept without actors when they have a place or casualties
 NOT_TRIGGERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERSON"}
 UNNAMED_TYPES = {"PROTEST"}  # kept even without actors or place: the protesters are the source
+MAX_STORY_PLACES = 40  # names resolved together per story (resolve_all is quadratic in them)
 WEAK_DATES = {"overnight", "today", "tonight", "last night"}  # an explicit date in the clause wins
 
 
@@ -43,6 +44,7 @@ class _StoryCoder:
         self.context: set[str] = set()
         self.lead_date: TimeSpan | None = None
         self.guessed = 0  # roles the last `actors_of` call filled by a guess
+        self.story_places = self._resolve_story_places()
 
     # -- actors -------------------------------------------------------------------------------
     def actors_of(self, token: Token | None) -> list[Actor]:
@@ -129,10 +131,21 @@ class _StoryCoder:
     def _first_place(self, tokens: list[Token], used: set[str]) -> Place | None:
         for tok in tokens:
             for text in place_names(tok):
-                place = self.places.resolve(text, frozenset(self.context)) if text not in used else None
+                if text in used:
+                    continue
+                place = (self.story_places[text] if text in self.story_places
+                         else self.places.resolve(text, frozenset(self.context)))
                 if place is not None:
                     return place
         return None
+
+    def _resolve_story_places(self) -> dict[str, Place | None]:
+        "Every place name of the story resolved together: 'Granada (Andalucia)' is in Spain."
+        heads = [tok for sent in self.doc.sents for tok in place_tokens(list(sent)) + named_places(list(sent))]
+        heads += [c for tok in heads for c in tok.children if c.dep_ == "appos"]  # "Granada (Andalucia)"
+        texts = [text for tok in heads for text in place_names(tok)]
+        texts = list(dict.fromkeys(texts))[:MAX_STORY_PLACES]
+        return dict(zip(texts, self.places.resolve_all(texts))) if texts else {}
 
     def fallback_place(self, draft: Draft) -> Place | None:
         "A visit happens at the place visited ('visit Bern'); an attack on a country, in it."
@@ -164,7 +177,7 @@ class _StoryCoder:
         lemma = tok.lemma_.lower()
         if tok.ent_type_ in NOT_TRIGGERS:
             return None  # "31 March" is no march
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):  # not "burning tires"
             for child in tok.children:
                 word = child.lower_ if child.dep_ in ("prep", "prt") else child.lemma_.lower()
                 frame = self.lex.verbs.get(f"{lemma} {word}")

@@ -172,7 +172,7 @@ def place_tokens(sentence_tokens: list[Token]) -> list[Token]:
     "Heads of place names: objects of 'in/near/at…' that are places by NER or by their head word."
     return [tok for tok in sentence_tokens if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and (
         tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS
-        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG", "NORP")))]
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP")))]
 
 
 def named_places(sentence_tokens: list[Token]) -> list[Token]:
