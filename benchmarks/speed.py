@@ -21,10 +21,10 @@ from pathlib import Path
 
 from newsdesk.clean import clean
 from newsdesk.config import load_settings
+from newsdesk.errors import NewsdeskError
 from newsdesk.events import code_story
 from newsdesk.ingest import read_inputs
 from newsdesk.pipeline import Pipeline
-from newsdesk.errors import NewsdeskError
 from newsdesk.schema import CleanDocument, Failure, Story
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..schema import Event
-from .plover import NO_EVENT, code_texts, macro_f1
+from .plover import NO_EVENT, class_scores, code_texts
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
@@ -67,13 +67,13 @@ def score_gsr(path: str | Path, nlp: Language, limit: int | None = None) -> dict
             dead_hits.append(bool(event) and event.fatalities == _count(record["dead"]))
         if _count(record.get("injured")) is not None:
             injured_hits.append(bool(event) and event.injuries == _count(record["injured"]))
-    n = len(records) or 1
+    scores = class_scores(gold, predicted)
     return {
         "file": str(path),
         "records": len(records),
-        "type_accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / n, 3),
-        "type_macro_f1": round(macro_f1(gold, predicted), 3),
-        "coverage": round(sum(p != NO_EVENT for p in predicted) / n, 3),
+        "type_accuracy": scores["accuracy"],
+        "type_macro_f1": scores["macro_f1"],
+        "coverage": scores["coverage"],
         "source_country_accuracy": _rate(source_hits),
         "target_country_accuracy": _rate(target_hits),
         "dead_exact": _rate(dead_hits),

@@ -30,7 +30,7 @@ from ..schema import Event, Story
 MERGED = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 NO_EVENT = "NONE"
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
-_MARK = re.compile(r"<(s|t)>(.*?)</\1>", re.S)
+_MARK = re.compile(r"<(s|t)>(.*?)</\1>", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,16 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
         fn = sum(g == label != p for g, p in zip(gold, predicted))
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / len(scores) if scores else 0.0
+
+
+def class_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    "Accuracy, macro-F1 and coverage (share with any event) of predicted classes."
+    n = len(gold) or 1
+    return {
+        "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / n, 3),
+        "macro_f1": round(macro_f1(gold, predicted), 3),
+        "coverage": round(sum(p != NO_EVENT for p in predicted) / n, 3),
+    }
 
 
 def _overlaps(mention: str, actor_text: str | None) -> bool:
@@ -124,9 +134,7 @@ def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> d
     return {
         "file": str(path),
         "sentences": len(rows),
-        "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / n, 3),
-        "macro_f1": round(macro_f1(gold, predicted), 3),
-        "coverage": round(sum(p != NO_EVENT for p in predicted) / n, 3),
+        **class_scores(gold, predicted),
         "source_found": round(sources / n, 3),
         "target_found": round(targets / n, 3),
         "accuracy_by_confidence": bands,

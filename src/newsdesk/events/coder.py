@@ -20,8 +20,22 @@ from ..schema import Actor, Event, Place, Story, TimeSpan
 from .attributes import casualties, contexts, modality, mode, weapon
 from .merge import Draft, merge_chains, merge_story
 from .ontology import Lexicon, Trigger, lexicon
-from .roles import (agent, antecedent, between, clause_chain, mention_text, named_places, objects,
-                    own_clause_chain, place_names, place_tokens, possessor, referent, subject, with_conjuncts)
+from .roles import (
+    agent,
+    antecedent,
+    between,
+    clause_chain,
+    mention_text,
+    named_places,
+    objects,
+    own_clause_chain,
+    place_names,
+    place_tokens,
+    possessor,
+    referent,
+    subject,
+    with_conjuncts,
+)
 
 CODER_NAME = "newsdesk.coder.rules.v2"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
