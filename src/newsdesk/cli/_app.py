@@ -67,6 +67,8 @@ def setup_logging(verbose: int) -> None:
     "The only place logging is configured: stderr, level from -v / -vv."
     level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura warns "discarding data" for every page without text; newsdesk records its own reason.
+    logging.getLogger("trafilatura").setLevel(logging.DEBUG if verbose > 1 else logging.ERROR)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
