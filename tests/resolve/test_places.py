@@ -50,3 +50,23 @@ def test_document_places_decide_together(gaz):
 def test_unknown_name_is_none(gaz):
     assert gaz.resolve("Qwxzzy") is None
     assert gaz.resolve_all(["Qwxzzy", "Kyiv"])[0] is None
+
+
+def test_landmarks_parts_and_airports_stand_for_their_city(gaz):
+    assert gaz.resolve("the White House").name == "Washington"
+    assert gaz.resolve("Heathrow").name == "London"
+    assert gaz.resolve("North London").name == "London"
+    assert gaz.resolve("Kyiv airport").name == "Kyiv"
+
+
+def test_every_place_alias_names_a_known_city(gaz):
+    from newsdesk.lexicon import load_tsv
+
+    for _path, row in load_tsv("place_aliases.tsv"):
+        assert gaz.resolve(row["alias"]).geonameid == int(row["geonameid"]), row
+
+
+def test_index_is_cached_on_disk(gaz):
+    from newsdesk.resolve.places import _cache_key, cache_dir
+
+    assert (cache_dir() / _cache_key()).is_file()

