@@ -30,7 +30,7 @@ from .output import default_format, write_records
 
 Db = Annotated[str, typer.Option("--db", envvar="NEWSDESK_DB", help="The DuckDB event store file.")]
 Format = Annotated[str | None, typer.Option("--format", "-f", help="table, jsonl, json or csv.")]
-Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows (0: all).")]
 
 FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
     "type": (str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")),
@@ -43,7 +43,7 @@ FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
     "near": (str | None, typer.Option("--near", help="A place name in the store, or 'lat,lon'.")),
     "km": (float, typer.Option("--km", help="Radius for --near, in km.")),
     "status": (str | None, typer.Option("--status", help="asserted, reported, claimed, alleged, denied ...")),
-    "text": (str | None, typer.Option("--text", help="Words in a source sentence.")),
+    "text": (str | None, typer.Option("--text", help="Text in a source sentence (case-insensitive).")),
     "min_sources": (int, typer.Option("--min-sources", help="Records reported by at least N documents.")),
 }
 DEFAULTS = {"km": 50.0, "min_sources": 1}
