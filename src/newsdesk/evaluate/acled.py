@@ -66,7 +66,7 @@ def score_acled(path: str | Path, nlp: Language, limit: int | None = None) -> di
     hits: dict[str, list[bool]] = {k: [] for k in ("type", "fatalities", "date", "date_read", "place", "actor")}
     confusions: Counter[str] = Counter()
     items = [(r["notes"], dt.date.fromisoformat(r["event_date"])) for r in rows]
-    for row, (_, day), events in zip(rows, items, code_texts(nlp, items)):
+    for row, (_, day), (_, events) in zip(rows, items, code_texts(nlp, items)):
         event = main_event(events)
         expected = plover_type(row, mapping)
         if expected is not None:

@@ -79,12 +79,12 @@ def read_gold(path: Path) -> Iterator[GoldArticle]:
         yield GoldArticle(text, tuple(t for t in tops if t))
 
 
-def _distance_scores(errors: list[float], exact: list[bool]) -> dict[str, float | int]:
+def _distance_scores(errors: list[float], exact: list[bool]) -> dict[str, float | int | None]:
     n = len(errors) or 1
     return {
         "toponyms": len(errors),
         "acc161": round(100 * sum(e <= 161 for e in errors) / n, 1),
-        "exact_geonameid": round(100 * sum(exact) / (len(exact) or 1), 1),
+        "exact_geonameid": round(100 * sum(exact) / len(exact), 1) if exact else None,  # gwn_full has no ids
         "mean_error_km": round(sum(errors) / n, 1),
     }
 
@@ -103,7 +103,7 @@ def _errors(articles: list[tuple[list[str], list[GoldToponym]]]) -> tuple[list[f
     return errors, exact
 
 
-def score_given_toponyms(path: Path, limit: int | None = None) -> dict[str, float | int]:
+def score_given_toponyms(path: Path, limit: int | None = None) -> dict[str, float | int | None]:
     """Resolve the gold toponym phrases of each article; accuracy@161, exact match, mean error."""
     articles = list(read_gold(path))[:limit]
     pairs = [([t.phrase for t in a.toponyms], list(a.toponyms)) for a in articles]
@@ -111,7 +111,7 @@ def score_given_toponyms(path: Path, limit: int | None = None) -> dict[str, floa
 
 
 def score_end_to_end(path: Path, recognise: Callable[[str], list[tuple[int, int]]],
-                     limit: int | None = None) -> dict[str, float | int]:
+                     limit: int | None = None) -> dict[str, float | int | None]:
     """Find toponyms with `recognise(text) → spans`, score recognition (exact spans) and resolution."""
     articles = [a for a in read_gold(path) if a.text][:limit]
     tp = fp = fn = 0
@@ -129,7 +129,7 @@ def score_end_to_end(path: Path, recognise: Callable[[str], list[tuple[int, int]
             **{f"matched_{k}": v for k, v in scores.items()}}
 
 
-def spacy_recogniser(nlp) -> Callable[[str], list[tuple[int, int]]]:  # noqa: ANN001 (a spaCy Language)
+def spacy_recogniser(nlp) -> Callable[[str], list[tuple[int, int]]]:
     """A `recognise` function from a spaCy pipeline's GPE/LOC/FAC entities."""
 
     def recognise(text: str) -> list[tuple[int, int]]:

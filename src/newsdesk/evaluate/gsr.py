@@ -54,7 +54,7 @@ def score_gsr(path: str | Path, nlp: Language, limit: int | None = None) -> dict
     records = [r for r in json.loads(Path(path).read_text(encoding="utf-8"))
                if r.get("event") not in (None, "DOCUMENT") and r.get("text")][:limit]
     gold, predicted, source_hits, target_hits, dead_hits, injured_hits = [], [], [], [], [], []
-    for record, events in zip(records, code_texts(nlp, ((r["text"], None) for r in records))):
+    for record, (_, events) in zip(records, code_texts(nlp, ((r["text"], None) for r in records))):
         sources, targets = _codes(record.get("source")), _codes(record.get("target"))
         event = _choose(events, sources)
         gold.append(OLD_LABELS.get(record["event"], record["event"]))

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..events import code_story
+from ..events.classifier import MERGED, features, root_classifier
 from ..schema import Event, Story
 
-MERGED = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 NO_EVENT = "NONE"
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 _MARK = re.compile(r"<(s|t)>(.*?)</\1>", re.DOTALL)
@@ -54,14 +55,37 @@ def read_plv(path: str | Path) -> list[PlvRow]:
 
 
 def code_texts(nlp: Language, items: Iterable[tuple[str, dt.date | None]], batch_size: int = 64,
-               ) -> Iterator[list[Event]]:
-    "The events of each (text, publication date), in order: one story per text."
+               ) -> Iterator[tuple[Doc, list[Event]]]:
+    """(parse, events) of each (text, publication date), in order: one story per text.
+
+    The parse is only valid until the next item is asked for (it lives in `nlp.memory_zone()`).
+    """
     pending = list(items)
     for start in range(0, len(pending), batch_size):
         chunk = pending[start: start + batch_size]
         with nlp.memory_zone():
             for i, ((text, pub), doc) in enumerate(zip(chunk, nlp.pipe(t for t, _ in chunk))):
-                yield code_story(doc, Story(f"eval-{start + i}", 0, None, text, pub), pub)
+                yield doc, code_story(doc, Story(f"eval-{start + i}", 0, None, text, pub), pub)
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """What the coder made of one PLV row: its chosen event's class and the classifier's features."""
+
+    rules: str
+    source_found: bool
+    target_found: bool
+    confidence: float | None
+    features: frozenset[str]
+
+
+def code_rows(nlp: Language, rows: Sequence[PlvRow]) -> Iterator[Coded]:
+    "Code each row's sentence and pick the event between its marked actors."
+    for row, (doc, events) in zip(rows, code_texts(nlp, ((r.sentence, None) for r in rows))):
+        event, src, tgt = choose(events, row)
+        names = features(doc[:], (e.type for e in events), event.type if event else None, row.source)
+        yield Coded(MERGED.get(event.type, event.type) if event else NO_EVENT, src, tgt,
+                    event.confidence if event else None, frozenset(names))
 
 
 def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
@@ -110,34 +134,37 @@ def choose(events: list[Event], row: PlvRow) -> tuple[Event | None, bool, bool]:
 def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> dict[str, object]:
     """Accuracy, macro-F1, coverage and actor recovery of the coder on a PLV file.
 
+    `rules` is the lexicon coder alone; the top-level figures add the shipped root classifier
+    (`events/classifier.py`) when there is one. Never score the classifier on the file it was
+    trained on: that is a training-set figure (see `scripts/train_plover.py` for cross-validation).
+
     Args:
         path: a PLV TSV with `marked_sentence` and `gold_root` columns.
         nlp: the spaCy pipeline (`newsdesk.nlp.load_pipeline()`).
         limit: score only the first rows.
     """
     rows = read_plv(path)[:limit]
-    gold, predicted, sources, targets, confidences = [], [], 0, 0, []
-    for row, events in zip(rows, code_texts(nlp, ((r.sentence, None) for r in rows))):
-        event, src, tgt = choose(events, row)
-        label = MERGED.get(event.type, event.type) if event else NO_EVENT
-        gold.append(row.label)
-        predicted.append(label)
-        sources += src
-        targets += tgt
-        confidences.append(event.confidence if event else None)
+    coded = list(code_rows(nlp, rows))
+    gold = [r.label for r in rows]
+    rules = [c.rules for c in coded]
+    model = root_classifier()
+    combined = [model.predict(c.features)[0] for c in coded] if model else rules
     n = len(rows) or 1
     bands = {}
     for low, high in CONFIDENCE_BANDS:
-        hits = [g == p for g, p, c in zip(gold, predicted, confidences) if c is not None and low <= c < high]
+        hits = [g == p for g, p, c in zip(gold, rules, coded) if c.confidence is not None
+                and low <= c.confidence < high]
         bands[f"{low:.1f}-{min(high, 1.0):.1f}"] = {"events": len(hits),
                                                      "accuracy": round(sum(hits) / len(hits), 3) if hits else None}
     return {
         "file": str(path),
         "sentences": len(rows),
-        **class_scores(gold, predicted),
-        "source_found": round(sources / n, 3),
-        "target_found": round(targets / n, 3),
+        "classifier": model is not None,
+        **class_scores(gold, combined),
+        "rules": class_scores(gold, rules),
+        "source_found": round(sum(c.source_found for c in coded) / n, 3),
+        "target_found": round(sum(c.target_found for c in coded) / n, 3),
         "accuracy_by_confidence": bands,
         "confusions": [f"{g}->{p}: {c}" for (g, p), c in
-                       Counter((g, p) for g, p in zip(gold, predicted) if g != p).most_common(10)],
+                       Counter((g, p) for g, p in zip(gold, combined) if g != p).most_common(10)],
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..schema import Span, TimeSpan
@@ -26,6 +27,7 @@ _NUM = r"(?P<n>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<u>minute|hour|day|week|month|year|decade|century|centuries)s?"
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+DAY_PART = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.I)
 LEADING = re.compile(r"^(?:in|on|since|by|during|until|from|of|at|for)\s+", re.I)
 ARTICLE_COMPOUND = re.compile(r"^(?:a|an|the)\s+(?=\S+-\S)", re.I)
 RELATIVE_START = re.compile(r"^(?:last|past|next|coming|previous)\b", re.I)
@@ -33,18 +35,18 @@ RELATIVE_START = re.compile(r"^(?:last|past|next|coming|previous)\b", re.I)
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(r"\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?:\s*(?:GMT|UTC|BST|CET|ET|EST|EDT))?"
                          r"(?P<w>\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\b")),
-    ("ago", re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b", re.I)),
-    ("duration", re.compile(r"\b(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:(?:the|a)\s+)?(?:mere\s+)?" + _NUM
+    ("ago", re.compile(r"(?=\w)\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b", re.I)),
+    ("duration", re.compile(r"(?=\w)\b(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:(?:the|a)\s+)?(?:mere\s+)?" + _NUM
                             + r"(?:\s+|-)(?:mere\s+)?" + _UNIT + r"(?:['’](?!s))?(?![\w-])", re.I)),
     ("vague", re.compile(r"\b(?P<v>" + VAGUE + r")\s+" + _UNIT + r"\b", re.I)),
-    ("present", re.compile(r"\b(?:now|currently|nowadays|at present|at the moment)\b", re.I)),
+    ("present", re.compile(r"(?=[NnCcAa])\b(?:now|currently|nowadays|at present|at the moment)\b", re.I)),
     ("set", re.compile(r"\b(?:annually|yearly|every year|each year|daily|every day|each day|weekly|every week|"
                        r"each week|monthly|every month|each month)\b", re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.I)),
     ("century", re.compile(r"\b(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", re.I)),
     ("fiscal", re.compile(r"\b(?P<rel>this|last|next)\s+fiscal\s+year\b", re.I)),
     ("bare_year", re.compile(r"(?<![\d$£€.,])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d%]|\s*(?:percent|people|troops))")),
-    ("bare_month", re.compile(r"(?<!\. )(?<!^)\b(?P<m>January|February|March|April|June|July|August|September|"
+    ("bare_month", re.compile(r"(?<!\. )(?<!^)(?<!\n)\b(?P<m>January|February|March|April|June|July|August|September|"
                               r"October|November|December)\b(?!\s*\d)")),
 ]
 
@@ -154,36 +156,47 @@ def _trim(start: int, end: int, text: str) -> tuple[int, int]:
 
 
 def find_timexes(text: str, dct: dt.date) -> list[Timex]:
-    """Every TimeML time expression of `text`, with its type and value, relative to `dct`."""
-    out: list[Timex] = []
-    for s_start, s_end in _sentences(text):
-        sentence = text[s_start:s_end]
-        future = is_future(sentence)
-        taken: list[tuple[int, int]] = []
-        found: list[Timex] = []
-        for kind, pattern in PATTERNS[:9]:
-            for m in pattern.finditer(sentence):
-                value = _own(kind, m, dct, future)
-                if value and not any(m.start() < e and s < m.end() for s, e in taken):
+    """Every TimeML time expression of `text`, with its type and value, relative to `dct`.
+
+    The patterns run over the whole text (fast); each match takes the tense of its own sentence.
+    """
+    bounds = _sentences(text)
+    starts = [s for s, _ in bounds]
+    futures = [is_future(text[s:e]) for s, e in bounds]
+
+    def sentence_of(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    taken: list[tuple[int, int]] = []
+    found: list[Timex] = []
+
+    def own(patterns: list[tuple[str, re.Pattern[str]]]) -> None:
+        for kind, pattern in patterns:
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                value = _own(kind, m, dct, futures[sentence_of(m.start())])
+                if value:
                     taken.append(m.span())
                     found.append(Timex(m.span(), m.group(0), *value))
-        for ts in find_dates(sentence, dct, future=future):
-            s, e = ts.span or (0, 0)
-            if any(s < te and ts_ < e for ts_, te in taken):
-                continue
-            kind, value = "DATE", timeml_value(ts)
-            part = re.match(r"\s+(morning|afternoon|evening|night)\b", sentence[e:])
-            if part and ts.precision == "day":
-                kind, value, e = "TIME", f"{value}T{DAY_PARTS[part.group(1).lower()]}", e + part.end()
-            taken.append((s, e))
-            found.append(Timex((s, e), sentence[s:e], kind, value))
-        for kind, pattern in PATTERNS[9:]:
-            for m in pattern.finditer(sentence):
-                value = _own(kind, m, dct, future)
-                if value and not any(m.start() < e and s < m.end() for s, e in taken):
-                    taken.append(m.span())
-                    found.append(Timex(m.span(), m.group(0), *value))
-        for t in found:
-            s, e = _trim(*t.span, sentence)
-            out.append(Timex((s_start + s, s_start + e), sentence[s:e], t.type, t.value))
+
+    own(PATTERNS[:9])
+    ahead = {ts.span: ts for ts in find_dates(text, dct, future=True)} if any(futures) else {}
+    for ts in find_dates(text, dct):
+        s, e = ts.span or (0, 0)
+        if futures[sentence_of(s)]:
+            ts = ahead.get((s, e), ts)
+        if any(s < te and ts_ < e for ts_, te in taken):
+            continue
+        kind, value = "DATE", timeml_value(ts)
+        part = DAY_PART.match(text, e)
+        if part and ts.precision == "day":
+            kind, value, e = "TIME", f"{value}T{DAY_PARTS[part.group(1).lower()]}", part.end()
+        taken.append((s, e))
+        found.append(Timex((s, e), text[s:e], kind, value))
+    own(PATTERNS[9:])
+    out = []
+    for t in found:
+        s, e = _trim(*t.span, text)
+        out.append(Timex((s, e), text[s:e], t.type, t.value))
     return sorted(out, key=lambda t: t.span)
