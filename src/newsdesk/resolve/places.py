@@ -32,11 +32,11 @@ from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
 LOGGER = logging.getLogger(__name__)
 CACHE_FORMAT = "4"  # bump when the layout of _Index changes
-ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.I)
-ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.I)
+ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE)
+ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.IGNORECASE)
 PART = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
-                  r"downtown|north-?east|north-?west|south-?east|south-?west)\s+", re.I)
-FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r)$", re.I)
+                  r"downtown|north-?east|north-?west|south-?east|south-?west)\s+", re.IGNORECASE)
+FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r)$", re.IGNORECASE)
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
 KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": -1.0}
 PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
@@ -170,7 +170,7 @@ class Gazetteer:
 
     def candidates(self, text: str) -> tuple[list[Candidate], str | None]:
         "(candidates, the admin level the text implies: 'admin1' for 'X Oblast', 'admin2' for 'X County')."
-        name = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+        name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
         idx = self._index
         level = "admin1" if ADMIN1_SUFFIX.search(name) else "admin2" if ADMIN2_SUFFIX.search(name) else None
         keys = [fold(name)]
