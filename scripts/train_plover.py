@@ -15,8 +15,8 @@ import json
 import random
 from pathlib import Path
 
-from newsdesk.events.classifier import to_json, train
 from newsdesk.evaluate.plover import class_scores, code_rows, read_plv
+from newsdesk.events.classifier import to_json, train
 from newsdesk.nlp import load_pipeline
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "data" / "plover_classifier.json"
