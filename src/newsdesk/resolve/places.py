@@ -36,7 +36,7 @@ ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.IGNORECASE)
 PART = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
                   r"downtown|north-?east|north-?west|south-?east|south-?west)\s+", re.IGNORECASE)
-FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r)$", re.IGNORECASE)
+FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$", re.IGNORECASE)
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
 KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": -1.0}
 PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
