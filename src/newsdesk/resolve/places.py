@@ -31,7 +31,7 @@ from ..schema import Place
 from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
 LOGGER = logging.getLogger(__name__)
-CACHE_FORMAT = "4"  # bump when the layout of _Index changes
+CACHE_FORMAT = "5"  # bump when the layout of _Index changes
 ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE)
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.IGNORECASE)
 PART = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
@@ -76,12 +76,12 @@ def _cache_key() -> str:
 @dataclass(frozen=True, slots=True)
 class _Index:
     entries: list[tuple]  # GazetteerEntry fields as plain tuples: they unpickle several times faster
-    curated: dict[str, list[int]]
-    primary: dict[str, list[int]]
-    alternate: dict[str, list[int]]
-    sounds: dict[str, list[int]]
+    curated: dict[str, int | tuple[int, ...]]
+    primary: dict[str, int | tuple[int, ...]]
+    alternate: dict[str, int | tuple[int, ...]]
+    sounds: dict[str, int | tuple[int, ...]]
 
-    def by_match(self) -> tuple[tuple[str, dict[str, list[int]]], ...]:
+    def by_match(self) -> tuple[tuple[str, dict[str, int | tuple[int, ...]]], ...]:
         "The name tables, best kind of match first."
         return ("curated", self.curated), ("primary", self.primary), ("alternate", self.alternate)
 
@@ -106,7 +106,17 @@ def _build_index() -> _Index:
             sound = sounds.setdefault(sound_key(name), [])
             if i not in sound:
                 sound.append(i)
-    return _Index(entries, tables["curated"], tables["primary"], tables["alternate"], sounds)
+    return _Index(entries, *(_compact(tables[how]) for how in ("curated", "primary", "alternate")), _compact(sounds))
+
+
+def _compact(table: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    "Most names name one place: store a bare id for them, a tuple for the rest (a third of the memory)."
+    return {key: ids[0] if len(ids) == 1 else tuple(ids) for key, ids in table.items()}
+
+
+def _ids(table: dict[str, int | tuple[int, ...]], key: str) -> tuple[int, ...]:
+    found = table.get(key, ())
+    return (found,) if isinstance(found, int) else found
 
 
 def _load_index() -> _Index:
@@ -115,7 +125,7 @@ def _load_index() -> _Index:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError) as err:
         LOGGER.info("building the gazetteer index (%s: %s)", path, type(err).__name__)
     finally:
         gc.enable()
@@ -126,6 +136,9 @@ def _load_index() -> _Index:
         with tmp.open("wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):  # older versions of the index
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError as err:
         LOGGER.warning("cannot cache the gazetteer index at %s: %s", path, err)
     return index
@@ -179,15 +192,15 @@ class Gazetteer:
         found: dict[int, str] = {}
         for key in keys:
             for match, table in idx.by_match():
-                for i in table.get(key, ()):
+                for i in _ids(table, key):
                     found.setdefault(i, match)
         if not found and keys[0].endswith("s"):  # plural demonyms: "Palestinians", "Russians"
             for match, table in idx.by_match():
-                for i in table.get(keys[0][:-1], ()):
+                for i in _ids(table, keys[0][:-1]):
                     found.setdefault(i, match)
         if not found or level:
             for key in keys:
-                for i in idx.sounds.get(sound_key(key), ()):
+                for i in _ids(idx.sounds, sound_key(key)):
                     found.setdefault(i, "sound")
         if not found and (PART.search(name) or FACILITY.search(name)):  # "North London", "Kyiv airport"
             return self.candidates(FACILITY.sub("", PART.sub("", name)))
