@@ -26,8 +26,13 @@ print(json.dumps({{"import_seconds": round(imported - started, 2),
 
 
 def probe(factory: str, cache: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", PROBE.format(factory=factory)], capture_output=True, text=True,
-                         check=True, env={"NEWSDESK_CACHE_DIR": cache, "PATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(factory=factory)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"NEWSDESK_CACHE_DIR": cache, "PATH": ""},
+    )
     return json.loads(out.stdout)
 
 

@@ -19,12 +19,19 @@ def test_date_case(case):
     assert len(found) == 1, found
     span = found[0]
     assert span.text == case["text"]
-    assert case["sentence"][span.span[0]:span.span[1]] == case["text"]
+    assert case["sentence"][span.span[0] : span.span[1]] == case["text"]
     assert (span.start, span.end, span.precision) == (case["start"], case.get("end"), case["precision"])
 
 
-@pytest.mark.parametrize("sentence", ["The siege lasted for two weeks.", "They may march on the capital.",
-                                      "The unit lost 2019 soldiers.", "Officials met for 15-19 hours."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The siege lasted for two weeks.",
+        "They may march on the capital.",
+        "The unit lost 2019 soldiers.",
+        "Officials met for 15-19 hours.",
+    ],
+)
 def test_not_dates(sentence):
     assert find_dates(sentence, dt.date(2024, 1, 10)) == []
 

@@ -14,12 +14,25 @@ def gaz():
 
 def test_city_has_its_oblast(gaz):
     place = gaz.resolve("Kharkiv")
-    assert (place.name, place.country, place.admin1, place.kind) == ("Kharkiv", "UKR", "Kharkiv Oblast", "city")
+    assert (place.name, place.country, place.admin1, place.kind) == (
+        "Kharkiv",
+        "UKR",
+        "Kharkiv Oblast",
+        "city",
+    )
     assert place.lat == pytest.approx(49.98, abs=0.05) and place.geonameid == 706483
 
 
-@pytest.mark.parametrize("text", ["Zaporizhzhia Oblast", "Zaporizhzhya Oblast", "Zaporozhye Oblast",
-                                  "Zaporizhzhia region", "the Zaporizhzhia Oblast"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zaporizhzhia Oblast",
+        "Zaporizhzhya Oblast",
+        "Zaporozhye Oblast",
+        "Zaporizhzhia region",
+        "the Zaporizhzhia Oblast",
+    ],
+)
 def test_oblast_spellings(gaz, text):
     place = gaz.resolve(text)
     assert (place.name, place.kind, place.country) == ("Zaporizhzhia Oblast", "admin1", "UKR")

@@ -34,6 +34,6 @@ def test_timeml_reader_offsets_and_score(tmp_path):
     (tmp_path / "mini.tml").write_text(TIMEML, encoding="utf-8")
     doc = read_timeml(tmp_path / "mini.tml")
     assert doc.dct == dt.date(2013, 3, 22)
-    assert [doc.text[t.span[0]:t.span[1]] for t in doc.timexes] == ["Thursday", "two weeks"]
+    assert [doc.text[t.span[0] : t.span[1]] for t in doc.timexes] == ["Thursday", "two weeks"]
     scores = score_timeml(tmp_path)
     assert scores["strict_f1"] == 100.0 and scores["value_f1"] == 100.0

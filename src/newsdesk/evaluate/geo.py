@@ -71,8 +71,11 @@ def read_gold(path: Path) -> Iterator[GoldArticle]:
             for item in filter(None, line.split("||")):
                 parts = item.split(",,")
                 if len(parts) == 6:
-                    tops.append(GoldToponym(int(parts[4]), int(parts[5]), parts[1],
-                                            float(parts[2]), float(parts[3]), None))
+                    tops.append(
+                        GoldToponym(
+                            int(parts[4]), int(parts[5]), parts[1], float(parts[2]), float(parts[3]), None
+                        )
+                    )
             yield GoldArticle(None, tuple(tops))
         return
     for article in ET.parse(path).getroot().iter("article"):
@@ -112,8 +115,9 @@ def score_given_toponyms(path: Path, limit: int | None = None) -> dict[str, floa
     return {"articles": len(articles), **_distance_scores(*_errors(pairs))}
 
 
-def score_end_to_end(path: Path, recognise: Callable[[str], list[tuple[int, int]]],
-                     limit: int | None = None) -> dict[str, float | int | None]:
+def score_end_to_end(
+    path: Path, recognise: Callable[[str], list[tuple[int, int]]], limit: int | None = None
+) -> dict[str, float | int | None]:
     """Find toponyms with `recognise(text) → spans`, score recognition (exact spans) and resolution."""
     articles = [a for a in read_gold(path) if a.text][:limit]
     tp = fp = fn = 0
@@ -126,9 +130,13 @@ def score_end_to_end(path: Path, recognise: Callable[[str], list[tuple[int, int]
         pairs.append(([gold[s].phrase for s in hits], [gold[s] for s in hits]))
     p, r = tp / ((tp + fp) or 1), tp / ((tp + fn) or 1)
     scores = _distance_scores(*_errors(pairs))
-    return {"articles": len(articles), "precision": round(100 * p, 1), "recall": round(100 * r, 1),
-            "f1": round(200 * p * r / ((p + r) or 1), 1),
-            **{f"matched_{k}": v for k, v in scores.items()}}
+    return {
+        "articles": len(articles),
+        "precision": round(100 * p, 1),
+        "recall": round(100 * r, 1),
+        "f1": round(200 * p * r / ((p + r) or 1), 1),
+        **{f"matched_{k}": v for k, v in scores.items()},
+    }
 
 
 def spacy_recogniser(nlp: Language) -> Callable[[str], list[tuple[int, int]]]:
@@ -140,7 +148,10 @@ def spacy_recogniser(nlp: Language) -> Callable[[str], list[tuple[int, int]]]:
         return any(c.entry.kind == "country" for c in gaz.candidates(text)[0])
 
     def recognise(text: str) -> list[tuple[int, int]]:
-        return [(e.start_char, e.end_char) for e in nlp(text).ents
-                if e.label_ in PLACE_LABELS or (e.label_ == "NORP" and is_country(e.text))]
+        return [
+            (e.start_char, e.end_char)
+            for e in nlp(text).ents
+            if e.label_ in PLACE_LABELS or (e.label_ == "NORP" and is_country(e.text))
+        ]
 
     return recognise

@@ -93,11 +93,15 @@ def score_timeml(folder: Path) -> dict[str, float | int]:
     rp, rr = relaxed / (n_sys or 1), relaxed / (n_gold or 1)
     value_acc = value_ok / (relaxed or 1)
     return {
-        "documents": len(docs), "gold": n_gold, "system": n_sys,
+        "documents": len(docs),
+        "gold": n_gold,
+        "system": n_sys,
         "strict_f1": round(100 * _f1(sp, sr), 1),
-        "relaxed_precision": round(100 * rp, 1), "relaxed_recall": round(100 * rr, 1),
+        "relaxed_precision": round(100 * rp, 1),
+        "relaxed_recall": round(100 * rr, 1),
         "relaxed_f1": round(100 * _f1(rp, rr), 1),
-        "value_accuracy": round(100 * value_acc, 1), "type_accuracy": round(100 * type_ok / (relaxed or 1), 1),
+        "value_accuracy": round(100 * value_acc, 1),
+        "type_accuracy": round(100 * type_ok / (relaxed or 1), 1),
         "value_f1": round(100 * _f1(rp, rr) * value_acc, 1),
         "docs_per_second": round(len(docs) / elapsed, 1) if elapsed else 0.0,
         "docs_per_cpu_second": round(len(docs) / cpu, 1) if cpu else 0.0,  # steady on a busy machine

@@ -3,8 +3,8 @@
 The small English model tags "Zaporizhzhia Oblast" as PERSON and misses "Umerov"; the names of our
 data files say better: people → PERSON, organisations → ORG, countries, capitals and first-level
 areas → GPE, country adjectives → NORP. The ruler runs after the model's `ner` and overwrites the
-entities it overlaps (but not a longer organisation name around it). Names match with their exact case, so "US" never matches the pronoun "us".
-It reads the data files itself (`countries.tsv`, `admin1.tsv`, `actors.yaml`): the NLP stage never
+entities it overlaps (but not a longer organisation name around it). Names match with their exact
+case, so "US" never matches the pronoun "us". It reads the data files itself (`countries.tsv`, `admin1.tsv`, `actors.yaml`): the NLP stage never
 imports the resolvers that come after it.
 """
 
@@ -58,8 +58,10 @@ def ruler_patterns(nlp: Language, lexicon_dir: str | None = None) -> list[dict[s
         name = name.strip()
         if len(name) > 1 and LABEL_RANK[label] > LABEL_RANK.get(best.get(name, ""), 0):
             best[name] = label
-    return [{"label": label, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)]}
-            for name, label in sorted(best.items())]
+    return [
+        {"label": label, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)]}
+        for name, label in sorted(best.items())
+    ]
 
 
 class NameRuler:
@@ -76,8 +78,10 @@ class NameRuler:
         ents = list(doc.ents)
         for span in found:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-            if any(e.label_ in CONTAINERS and e.start <= span.start and span.end <= e.end
-                   and len(e) > len(span) for e in overlapping):
+            if any(
+                e.label_ in CONTAINERS and e.start <= span.start and span.end <= e.end and len(e) > len(span)
+                for e in overlapping
+            ):
                 continue
             ents = [e for e in ents if e not in overlapping] + [span]
         doc.ents = sorted(ents, key=lambda e: e.start)

@@ -9,6 +9,13 @@ from .places import Gazetteer, gazetteer
 from .timex import Timex, find_timexes
 
 __all__ = [
-    "ActorResolver", "DocumentActors", "Gazetteer", "Timex", "actor_resolver", "find_dates", "find_timexes",
-    "gazetteer", "is_future",
+    "ActorResolver",
+    "DocumentActors",
+    "Gazetteer",
+    "Timex",
+    "actor_resolver",
+    "find_dates",
+    "find_timexes",
+    "gazetteer",
+    "is_future",
 ]

@@ -31,7 +31,7 @@ PRIORITY = {"person": 4, "organisation": 3, "country": 2, "adjective": 1, "capit
 
 def normalise(text: str) -> str:
     "Lowercase, drop leading determiners, possessives and edge punctuation."
-    text = " ".join(text.replace("’", "'").split()).strip(" ,;:\"()[]")
+    text = " ".join(text.replace("’", "'").split()).strip(' ,;:"()[]')
     text = _DETERMINERS.sub("", text)
     text = _POSSESSIVE.sub("", text).strip()
     return text.lower().rstrip(".") if not re.search(r"\b\w\.\w\.?$", text) else text.lower()
@@ -104,8 +104,15 @@ class ActorResolver:
                 for i, item in enumerate(doc.get(key) or []):
                     if not isinstance(item, dict) or not item.get("name"):
                         raise LexiconError(path, f"{key}[{i}]", "needs a name")
-                    entry = _Entry(item["name"], item.get("country"), item.get("sector"), item.get("wikidata"),
-                                   kind, item.get("office"), item.get("code"))
+                    entry = _Entry(
+                        item["name"],
+                        item.get("country"),
+                        item.get("sector"),
+                        item.get("wikidata"),
+                        kind,
+                        item.get("office"),
+                        item.get("code"),
+                    )
                     for alias in [item["name"], *(item.get("aliases") or [])]:
                         self._add(str(alias), entry)
             for sector, words in (doc.get("sectors") or {}).items():
@@ -116,8 +123,15 @@ class ActorResolver:
         kind = entry.kind if entry.kind in ("person", "organisation") else "country"
         if entry.kind != "capital" or not sector:  # "Kyiv residents" are civilians, "Kyiv" the government
             sector = entry.sector or sector
-        return Actor(text=text, name=entry.name, country=entry.country, sector=sector,
-                     wikidata=entry.wikidata, kind=kind, code=entry.code)  # type: ignore[arg-type]
+        return Actor(
+            text=text,
+            name=entry.name,
+            country=entry.country,
+            sector=sector,
+            wikidata=entry.wikidata,
+            kind=kind,
+            code=entry.code,
+        )  # type: ignore[arg-type]
 
     def entry(self, text: str) -> _Entry | None:
         """The lexicon entry a whole mention names (acronyms in capitals only), or None."""
@@ -173,7 +187,7 @@ class ActorResolver:
         return None
 
     def _group(self, text: str, best: tuple[int, int, _Entry] | None) -> Actor | None:
-        "A group actor when `text` joins several mentions ('Russia and Iran'), unless one name spans the join."
+        "A group when `text` joins mentions ('Russia and Iran'), unless one known name spans the join."
         joins = [m for m in _CONJUNCTION.finditer(text) if m.start() > 0]
         if not joins or (best and any(best[0] < j.start() and j.end() < best[1] for j in joins)):
             return None
@@ -183,8 +197,14 @@ class ActorResolver:
             return None
         countries = {m.country for m in members}
         sectors = {m.sector for m in members}
-        return Actor(text=text.strip(), name=text.strip(), country=countries.pop() if len(countries) == 1 else None,
-                     sector=sectors.pop() if len(sectors) == 1 else None, kind="group", members=members)
+        return Actor(
+            text=text.strip(),
+            name=text.strip(),
+            country=countries.pop() if len(countries) == 1 else None,
+            sector=sectors.pop() if len(sectors) == 1 else None,
+            kind="group",
+            members=members,
+        )
 
     def office(self, name: str) -> str | None:
         """The office of a known person ("Vladimir Putin" → "President"), or None."""

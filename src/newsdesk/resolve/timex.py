@@ -17,11 +17,39 @@ from dataclasses import dataclass
 from ..schema import Span, TimeSpan
 from .dates import find_dates, is_future, month_number
 
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
-UNITS = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "E",
-         "century": "C"}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+}
+UNITS = {
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "E",
+    "century": "C",
+}
 VAGUE = r"several|few|a few|many|recent|some|the past several|the last several|the past few|the last few"
 _NUM = r"(?P<n>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<u>minute|hour|day|week|month|year|decade|century|centuries)s?"
@@ -33,21 +61,57 @@ ARTICLE_COMPOUND = re.compile(r"^(?:a|an|the)\s+(?=\S+-\S)", re.IGNORECASE)
 RELATIVE_START = re.compile(r"^(?:last|past|next|coming|previous)\b", re.IGNORECASE)
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("clock", re.compile(r"\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?:\s*(?:GMT|UTC|BST|CET|ET|EST|EDT))?"
-                         r"(?P<w>\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\b")),
+    (
+        "clock",
+        re.compile(
+            r"\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?:\s*(?:GMT|UTC|BST|CET|ET|EST|EDT))?"
+            r"(?P<w>\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\b"
+        ),
+    ),
     ("ago", re.compile(r"(?=\w)\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b", re.IGNORECASE)),
-    ("duration", re.compile(r"(?=\w)\b(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:(?:the|a)\s+)?(?:mere\s+)?" + _NUM
-                            + r"(?:\s+|-)(?:mere\s+)?" + _UNIT + r"(?:['’](?!s))?(?![\w-])", re.IGNORECASE)),
+    (
+        "duration",
+        re.compile(
+            r"(?=\w)\b(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:(?:the|a)\s+)?(?:mere\s+)?"
+            + _NUM
+            + r"(?:\s+|-)(?:mere\s+)?"
+            + _UNIT
+            + r"(?:['’](?!s))?(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
     ("vague", re.compile(r"\b(?P<v>" + VAGUE + r")\s+" + _UNIT + r"\b", re.IGNORECASE)),
-    ("present", re.compile(r"(?=[NnCcAa])\b(?:now|currently|nowadays|at present|at the moment)\b", re.IGNORECASE)),
-    ("set", re.compile(r"\b(?:annually|yearly|every year|each year|daily|every day|each day|weekly|every week|"
-                       r"each week|monthly|every month|each month)\b", re.IGNORECASE)),
-    ("season", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.IGNORECASE)),
+    (
+        "present",
+        re.compile(r"(?=[NnCcAa])\b(?:now|currently|nowadays|at present|at the moment)\b", re.IGNORECASE),
+    ),
+    (
+        "set",
+        re.compile(
+            r"\b(?:annually|yearly|every year|each year|daily|every day|each day|weekly|every week|"
+            r"each week|monthly|every month|each month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<rel>last|this|next)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.IGNORECASE
+        ),
+    ),
     ("century", re.compile(r"\b(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", re.IGNORECASE)),
     ("fiscal", re.compile(r"\b(?P<rel>this|last|next)\s+fiscal\s+year\b", re.IGNORECASE)),
-    ("bare_year", re.compile(r"(?<![\d$£€.,])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d%]|\s*(?:percent|people|troops))")),
-    ("bare_month", re.compile(r"(?<!\. )(?<!^)(?<!\n)\b(?P<m>January|February|March|April|June|July|August|September|"
-                              r"October|November|December)\b(?!\s*\d)")),
+    (
+        "bare_year",
+        re.compile(r"(?<![\d$£€.,])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d%]|\s*(?:percent|people|troops))"),
+    ),
+    (
+        "bare_month",
+        re.compile(
+            r"(?<!\. )(?<!^)(?<!\n)\b(?P<m>January|February|March|April|June|July|August|September|"
+            r"October|November|December)\b(?!\s*\d)"
+        ),
+    ),
 ]
 
 
@@ -119,8 +183,15 @@ def _own(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> tuple[str, 
         return "DATE", "PRESENT_REF"
     if kind == "set":
         word = m.group(0).lower().split()[-1]
-        return "SET", {"annually": "XXXX", "yearly": "XXXX", "year": "XXXX", "daily": "XXXX-XX-XX",
-                       "day": "XXXX-XX-XX", "weekly": "XXXX-WXX", "week": "XXXX-WXX"}.get(word, "XXXX-XX")
+        return "SET", {
+            "annually": "XXXX",
+            "yearly": "XXXX",
+            "year": "XXXX",
+            "daily": "XXXX-XX-XX",
+            "day": "XXXX-XX-XX",
+            "weekly": "XXXX-WXX",
+            "week": "XXXX-WXX",
+        }.get(word, "XXXX-XX")
     if kind == "season":
         season, rel = SEASONS[g["s"].lower()], g["rel"].lower()
         year = pub.year + (rel == "next") - (rel == "last" and not (season == "WI" and pub.month <= 3))
