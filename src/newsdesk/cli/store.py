@@ -19,12 +19,12 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ..config import load_settings
+from ..config import Settings
 from ..pipeline import Pipeline
 from ..store import DEFAULT_DB, Filters, IngestStats, Rows, Store, ingest, open_store
 from ..store.export import FORMATS as EXPORT_FORMATS
 from ..store.export import export
-from ._app import Config, Model, Verbose, app, fail, setup_logging
+from ._app import Verbose, app, fail, setup_logging, with_settings
 from .extract import EVENT_COLUMNS
 from .output import default_format, write_records
 
@@ -107,20 +107,20 @@ def _print_summary(db: str, fmt: str | None, query: Callable[[Store], Rows]) -> 
 
 
 @app.command("ingest")
+@with_settings
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs or - for stdin.")],
+    settings: Settings,
     db: Db = DEFAULT_DB,
     reprocess: Annotated[bool, typer.Option(help="Re-code documents already stored.")] = False,
     batch: Annotated[int, typer.Option(help="Documents per transaction.")] = 25,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-    model: Model = None,
-    config: Config = None,
     verbose: Verbose = 0,
 ) -> None:
     """Run the pipeline on PATHS and store documents, events, records and errors (exit 1 when an input failed)."""
     setup_logging(verbose)
     with open_store(db) as store:
-        pipeline = Pipeline(load_settings(config, model=model))
+        pipeline = Pipeline(settings)
         if quiet:
             stats = ingest(store.writer, pipeline, paths, reprocess=reprocess, batch=batch)
         else:
