@@ -47,112 +47,29 @@ def _p(template: str, **groups: str) -> str:
     return template.format(**{k: v.format(g=k) for k, v in groups.items()})
 
 
+# fmt: off
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    (
-        "between",
-        re.compile(
-            _p(
-                r"(?=[Bb])\bbetween\s+{m1}\s+{d1}\s+and\s+(?:{m2}\s+)?{d2}(?:,?\s+{y})?",
-                m1=_MONTH,
-                d1=_DAY,
-                m2=_MONTH,
-                d2=_DAY,
-                y=_YEAR,
-            ),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "month_day",
-        re.compile(
-            _p(
-                _MONTH_START + r"\b{m}\s*{d}(?:" + _DASH + r"(?:{m2}\s*)?{d2})?(?:,?\s+{y})?",
-                m=_MONTH,
-                d=_DAY,
-                m2=_MONTH,
-                d2=_DAY,
-                y=_YEAR,
-            ),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "day_month",
-        re.compile(
-            _p(
-                r"\b{d}(?:" + _DASH + r"{d2})?\s+(?:of\s+)?{m}(?:,?\s+{y})?",
-                d=_DAY,
-                d2=_DAY,
-                m=_MONTH,
-                y=_YEAR,
-            ),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "month_year",
-        re.compile(
-            _p(
-                r"(?=[JFMASONDjfmasondEeLl])\b(?:(?:early|mid|late)[- ])?{m}\s+(?:of\s+)?{y}",
-                m=_MONTH,
-                y=_YEAR,
-            ),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "decade",
-        re.compile(
-            r"(?=[TtEeMmLl12])\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<y>(?:19|20)\d0)['’]?s\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "year",
-        re.compile(
-            r"(?=[IiSsBbDdOoUuFf])\b(?:in|since|by|during|of|until|from)\s+(?P<y>(?:19|20)\d\d)(?![\d-])",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            r"(?=[LlTtNnOoEeMmWwFfSs])\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<w>monday|tuesday|wednesday|"
-            r"thursday|friday|saturday|sunday)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"(?=[YyTtOoLlNnPpEe])\b(?P<r>yesterday|today|tomorrow|tonight|overnight|last night|"
-            r"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
-            r"earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "month_rel",
-        re.compile(
-            _p(
-                r"(?=[EeLlMmTtNnPp])\b(?:(?:early|late|mid-?)\s+)?(?P<rel>last|this|next|past)\s+{m}(?!\s*\d)",
-                m=_MONTH,
-            ),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "month",
-        re.compile(
-            _p(
-                r"(?=[IiSsBbDdUuFfEeLlMm])\b(?:in|since|by|during|until|from|early|late|mid-?)\s+{m}(?!\s*\d)",
-                m=_MONTH,
-            ),
-            re.IGNORECASE,
-        ),
-    ),
+    ("between", re.compile(_p(r"(?=[Bb])\bbetween\s+{m1}\s+{d1}\s+and\s+(?:{m2}\s+)?{d2}(?:,?\s+{y})?",
+                              m1=_MONTH, d1=_DAY, m2=_MONTH, d2=_DAY, y=_YEAR), re.IGNORECASE)),
+    ("month_day", re.compile(_p(_MONTH_START + r"\b{m}\s*{d}(?:" + _DASH + r"(?:{m2}\s*)?{d2})?(?:,?\s+{y})?",
+                                m=_MONTH, d=_DAY, m2=_MONTH, d2=_DAY, y=_YEAR), re.IGNORECASE)),
+    ("day_month", re.compile(_p(r"\b{d}(?:" + _DASH + r"{d2})?\s+(?:of\s+)?{m}(?:,?\s+{y})?",
+                                d=_DAY, d2=_DAY, m=_MONTH, y=_YEAR), re.IGNORECASE)),
+    ("month_year", re.compile(_p(r"(?=[JFMASONDjfmasondEeLl])\b(?:(?:early|mid|late)[- ])?{m}\s+(?:of\s+)?{y}", m=_MONTH, y=_YEAR), re.IGNORECASE)),
+    ("decade", re.compile(r"(?=[TtEeMmLl12])\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<y>(?:19|20)\d0)['’]?s\b", re.IGNORECASE)),
+    ("year", re.compile(r"(?=[IiSsBbDdOoUuFf])\b(?:in|since|by|during|of|until|from)\s+(?P<y>(?:19|20)\d\d)(?![\d-])", re.IGNORECASE)),
+    ("weekday", re.compile(r"(?=[LlTtNnOoEeMmWwFfSs])\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<w>monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday)\b", re.IGNORECASE)),
+    ("relative", re.compile(r"(?=[YyTtOoLlNnPpEe])\b(?P<r>yesterday|today|tomorrow|tonight|overnight|last night|"
+                            r"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
+                            r"earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b", re.IGNORECASE)),
+    ("month_rel", re.compile(_p(r"(?=[EeLlMmTtNnPp])\b(?:(?:early|late|mid-?)\s+)?(?P<rel>last|this|next|past)\s+{m}(?!\s*\d)",
+                                m=_MONTH), re.IGNORECASE)),
+    ("month", re.compile(_p(r"(?=[IiSsBbDdUuFfEeLlMm])\b(?:in|since|by|during|until|from|early|late|mid-?)\s+{m}(?!\s*\d)",
+                            m=_MONTH), re.IGNORECASE)),
 ]
+# fmt: on
 FUTURE = re.compile(
     r"\b(?:will|won't|shall|going to|expected to|plans? to|planned|scheduled|due to|"
     r"set to|to be held|next|upcoming|would)\b",

@@ -60,59 +60,25 @@ LEADING = re.compile(r"^(?:in|on|since|by|during|until|from|of|at|for)\s+", re.I
 ARTICLE_COMPOUND = re.compile(r"^(?:a|an|the)\s+(?=\S+-\S)", re.IGNORECASE)
 RELATIVE_START = re.compile(r"^(?:last|past|next|coming|previous)\b", re.IGNORECASE)
 
+# fmt: off
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "clock",
-        re.compile(
-            r"\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?:\s*(?:GMT|UTC|BST|CET|ET|EST|EDT))?"
-            r"(?P<w>\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\b"
-        ),
-    ),
+    ("clock", re.compile(r"\b(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?:\s*(?:GMT|UTC|BST|CET|ET|EST|EDT))?"
+                         r"(?P<w>\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\b")),
     ("ago", re.compile(r"(?=\w)\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b", re.IGNORECASE)),
-    (
-        "duration",
-        re.compile(
-            r"(?=\w)\b(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:(?:the|a)\s+)?(?:mere\s+)?"
-            + _NUM
-            + r"(?:\s+|-)(?:mere\s+)?"
-            + _UNIT
-            + r"(?:['’](?!s))?(?![\w-])",
-            re.IGNORECASE,
-        ),
-    ),
+    ("duration", re.compile(r"(?=\w)\b(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:(?:the|a)\s+)?(?:mere\s+)?" + _NUM
+                            + r"(?:\s+|-)(?:mere\s+)?" + _UNIT + r"(?:['’](?!s))?(?![\w-])", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?P<v>" + VAGUE + r")\s+" + _UNIT + r"\b", re.IGNORECASE)),
-    (
-        "present",
-        re.compile(r"(?=[NnCcAa])\b(?:now|currently|nowadays|at present|at the moment)\b", re.IGNORECASE),
-    ),
-    (
-        "set",
-        re.compile(
-            r"\b(?:annually|yearly|every year|each year|daily|every day|each day|weekly|every week|"
-            r"each week|monthly|every month|each month)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "season",
-        re.compile(
-            r"\b(?:(?P<rel>last|this|next)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.IGNORECASE
-        ),
-    ),
+    ("present", re.compile(r"(?=[NnCcAa])\b(?:now|currently|nowadays|at present|at the moment)\b", re.IGNORECASE)),
+    ("set", re.compile(r"\b(?:annually|yearly|every year|each year|daily|every day|each day|weekly|every week|"
+                       r"each week|monthly|every month|each month)\b", re.IGNORECASE)),
+    ("season", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.IGNORECASE)),
     ("century", re.compile(r"\b(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", re.IGNORECASE)),
     ("fiscal", re.compile(r"\b(?P<rel>this|last|next)\s+fiscal\s+year\b", re.IGNORECASE)),
-    (
-        "bare_year",
-        re.compile(r"(?<![\d$£€.,])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d%]|\s*(?:percent|people|troops))"),
-    ),
-    (
-        "bare_month",
-        re.compile(
-            r"(?<!\. )(?<!^)(?<!\n)\b(?P<m>January|February|March|April|June|July|August|September|"
-            r"October|November|December)\b(?!\s*\d)"
-        ),
-    ),
+    ("bare_year", re.compile(r"(?<![\d$£€.,])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d%]|\s*(?:percent|people|troops))")),
+    ("bare_month", re.compile(r"(?<!\. )(?<!^)(?<!\n)\b(?P<m>January|February|March|April|June|July|August|September|"
+                              r"October|November|December)\b(?!\s*\d)")),
 ]
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
