@@ -83,3 +83,10 @@ def test_index_is_cached_on_disk(gaz):
     from newsdesk.resolve.places import _cache_key, cache_dir
 
     assert (cache_dir() / _cache_key()).is_file()
+
+
+def test_regions_and_curated_names(gaz):
+    donbas = gaz.resolve("the Donbas")
+    assert (donbas.name, donbas.kind, donbas.country) == ("Donbas", "region", "UKR")
+    assert gaz.resolve("Middle East").kind == "region"
+    assert gaz.resolve("Gaza").kind == "city"

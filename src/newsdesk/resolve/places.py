@@ -75,7 +75,7 @@ def _cache_key() -> str:
     data = resources.files("newsdesk") / "data"
     digest = hashlib.sha1(CACHE_FORMAT.encode())
     digest.update(Path(__file__).with_name("gazetteer_data.py").read_bytes())  # the builder's code
-    for name in ("admin1.tsv", "countries.tsv", "country_points.tsv", "place_aliases.tsv"):
+    for name in ("admin1.tsv", "countries.tsv", "country_points.tsv", "place_aliases.tsv", "regions.tsv"):
         digest.update((data / name).read_bytes())
     return f"gazetteer-{source_versions()}-{digest.hexdigest()[:10]}.pickle"
 
@@ -184,7 +184,7 @@ class Context:
     points: tuple[tuple[float, float], ...] = ()
 
 
-MATCH_PRIOR = {"curated": 5.0, "primary": 2.0, "alternate": 0.5, "sound": -1.5}
+MATCH_PRIOR = {"curated": 7.0, "primary": 2.0, "alternate": 0.5, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
 REFINE_ROUNDS = 2
 WEIGHTS = {
