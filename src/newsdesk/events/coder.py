@@ -161,8 +161,14 @@ class _StoryCoder:
         texts = list(dict.fromkeys(texts))[:MAX_STORY_PLACES]
         return dict(zip(texts, self.places.resolve_all(texts))) if texts else {}
 
-    def fallback_place(self, draft: Draft) -> Place | None:
-        "A visit happens at the place visited ('visit Bern'); an attack on a country, in it."
+    def fallback_place(self, draft: Draft, used: set[str]) -> Place | None:
+        """A place the event's frame implies: an attack happens at what it hits ('shelled Kharkiv') or in
+        the country attacked; a visit where it goes ('visit Bern')."""
+        if draft.rule.type == "ASSAULT":
+            hit = [c for c in draft.trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            place = self._first_place(hit, used - {c.text for c in hit})
+            if place is not None:
+                return place
         target = draft.target
         if target is None:
             return None
@@ -278,7 +284,7 @@ class _StoryCoder:
             claimant=claimant, mode=mode(draft.trigger, draft.rule, self.lex), context=sentence_contexts,
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
-        draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft)
+        draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft, used)
         if draft.fields["place"] is None and draft.rule.type in PLACED_TYPES | UNNAMED_TYPES:
             draft.fields["place"] = self._first_place(places + named_places(list(sent)), used)
         place = draft.fields["place"]
