@@ -11,8 +11,18 @@ import logging
 from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .pipeline import Pipeline, extract
-from .schema import (Actor, CleanDocument, Document, DocumentResult, Event, Failure, Place, Removed, Story,
-                     TimeSpan)
+from .schema import (
+    Actor,
+    CleanDocument,
+    Document,
+    DocumentResult,
+    Event,
+    Failure,
+    Place,
+    Removed,
+    Story,
+    TimeSpan,
+)
 from .store import open_store
 
 logging.getLogger("newsdesk").addHandler(logging.NullHandler())

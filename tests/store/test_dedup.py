@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from store_builders import DAY, ODESA, event
+
 from newsdesk.store.dedup import Clusterer, Mention, compare, content_words, load_rules
 from newsdesk.store.tables import EVENT_COLUMNS, event_row
-
-from store_builders import DAY, ODESA, event
 
 STRIKE_A = "Russian missiles struck Kharkiv overnight, killing five civilians."
 STRIKE_B = "A Russian missile strike on Kharkiv killed seven civilians, officials said."

@@ -6,11 +6,11 @@ here is what makes them part of the CLI.
 
 from __future__ import annotations
 
-from . import extract as _extract  # noqa: F401  (registers extract, clean)
-from . import eval_extraction as _eval_extraction  # noqa: F401  (registers eval extraction)
-from . import store as _store  # noqa: F401  (registers ingest, events, export ...)
 from . import eval_events as _eval_events  # noqa: F401  (registers eval plover, gsr, acled)
+from . import eval_extraction as _eval_extraction  # noqa: F401  (registers eval extraction)
 from . import eval_resolve as _eval_resolve  # noqa: F401  (registers eval geo, time)
+from . import extract as _extract  # noqa: F401  (registers extract, clean)
+from . import store as _store  # noqa: F401  (registers ingest, events, export ...)
 from ._app import app, main
 
 __all__ = ["app", "main"]

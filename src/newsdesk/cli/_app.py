@@ -60,6 +60,7 @@ def with_settings(command: Callable[..., None]) -> Callable[..., None]:
 
 CONFIG_HELP = "A newsdesk.toml settings file."
 Config = Annotated[str | None, typer.Option("--config", help=CONFIG_HELP)]
+ScoreFormat = Annotated[str, typer.Option("--format", "-f", help="json (one object) or text.")]
 Model = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use (e.g. en_core_web_trf).")]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,14 +9,15 @@ import typer
 
 from ..config import load_settings
 from ..evaluate.extraction import evaluate_extraction
-from ._app import Config, Verbose, eval_app, fail, setup_logging
+from ._app import Config, ScoreFormat, Verbose, eval_app, fail, setup_logging
+from .output import write_scores
 
 
 @eval_app.command("extraction")
 def extraction(
     gold_dir: Annotated[str, typer.Argument(help="Folder with ground-truth.json and html/*.html.gz.")]
     = "../shared/gold/article-extraction",
-    format: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "text",
+    format: ScoreFormat = "text",
     limit: Annotated[int | None, typer.Option(help="Score only the first N pages (by id).")] = None,
     config: Config = None,
     verbose: Verbose = 0,
@@ -28,8 +28,4 @@ def extraction(
         raise fail(f"--format must be json or text, not {format!r}")
     if not (Path(gold_dir) / "ground-truth.json").is_file():
         raise fail(f"{gold_dir}: no ground-truth.json here")
-    score = evaluate_extraction(gold_dir, load_settings(config), limit).to_dict()
-    if format == "json":
-        typer.echo(json.dumps(score))
-    else:
-        typer.echo("  ".join(f"{key}={value}" for key, value in score.items()))
+    write_scores(evaluate_extraction(gold_dir, load_settings(config), limit).to_dict(), format)

@@ -6,26 +6,16 @@ result: one JSON object with `--format json`, else one `key: value` line per fig
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from ..evaluate.geo import score_end_to_end, score_given_toponyms, spacy_recogniser
 from ..evaluate.time import score_timeml
 from ..nlp import load_pipeline
-from ._app import Model, Verbose, eval_app, fail, setup_logging
-
-Format = Annotated[str, typer.Option("--format", help="json (one object) or text.")]
-
-
-def _print(result: dict[str, Any], fmt: str) -> None:
-    if fmt == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False))
-        return
-    for key, value in result.items():
-        typer.echo(f"{key}: {value}")
+from ._app import Model, ScoreFormat, Verbose, eval_app, fail, setup_logging
+from .output import write_scores
 
 
 @eval_app.command("geo")
@@ -34,7 +24,7 @@ def geo(
     end_to_end: Annotated[bool, typer.Option("--end-to-end", help="Find toponyms with spaCy too.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N articles.")] = None,
     model: Model = None,
-    fmt: Format = "text",
+    fmt: ScoreFormat = "text",
     verbose: Verbose = 0,
 ) -> None:
     """Geocoding accuracy@161 km, exact GeoNames match, mean error (and recognition P/R/F1)."""
@@ -47,17 +37,17 @@ def geo(
         result = score_end_to_end(path, spacy_recogniser(load_pipeline(model)), limit=limit)
     else:
         result = score_given_toponyms(path, limit=limit)
-    _print({"file": path.name, "mode": "end-to-end" if end_to_end else "gold toponyms", **result}, fmt)
+    write_scores({"file": path.name, "mode": "end-to-end" if end_to_end else "gold toponyms", **result}, fmt)
 
 
 @eval_app.command("time")
 def time_(
     folder: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files (TempEval-3).")],
-    fmt: Format = "text",
+    fmt: ScoreFormat = "text",
     verbose: Verbose = 0,
 ) -> None:
     """TempEval-3 Task A: strict/relaxed extent F1, type and value accuracy, value F1, speed."""
     setup_logging(verbose)
     if not folder.is_dir() or not any(folder.glob("*.tml")):
         raise fail(f"{folder}: not a folder of .tml files")
-    _print({"folder": folder.name, **score_timeml(folder)}, fmt)
+    write_scores({"folder": folder.name, **score_timeml(folder)}, fmt)

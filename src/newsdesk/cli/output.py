@@ -22,6 +22,16 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def write_scores(scores: dict[str, Any], fmt: str) -> None:
+    """An evaluation's figures: one JSON object (`json`), else one `key: value` line each."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(scores, ensure_ascii=False) + "\n")
+        return
+    for key, value in scores.items():
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+        sys.stdout.write(f"{key}: {shown}\n")
+
+
 def write_records(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, Any]] = ()) -> int:
     """Write `records` in `fmt`; `columns` are (header, function of a record) pairs for tables.
 

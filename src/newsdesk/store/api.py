@@ -10,7 +10,7 @@ import dataclasses
 import json
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 
@@ -53,7 +53,7 @@ class Store:
                 "SELECT count(*) FROM information_schema.tables WHERE table_name = 'records'").fetchone()[0]:
             raise StoreError(f"{self.path}: not a newsdesk event store (no records table)")
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:

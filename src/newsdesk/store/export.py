@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from contextlib import nullcontext
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
 
