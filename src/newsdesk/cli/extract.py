@@ -31,11 +31,12 @@ EVENT_COLUMNS = [
     ("type", lambda e: e["type"]),
     ("source", lambda e: _actor(e["source"])),
     ("target", lambda e: _actor(e["target"])),
-    ("date", lambda e: (e["date"] or "") + ("~" if e["date_inferred"] else "")),
+    ("date", lambda e: (e["date"] or "") + (f"..{e['date_end']}" if e["date_end"] else "")
+     + ("~" if e["date_inferred"] else "")),
     ("place", lambda e: _place(e["place"])),
     ("dead/inj", lambda e: f"{e['fatalities'] or ''}/{e['injuries'] or ''}".strip("/")),
     ("status", lambda e: e["status"] + (" (neg)" if e["negated"] else "")),
-    ("sentence", lambda e: e["sentence"][:90] + ("…" if len(e["sentence"]) > 90 else "")),
+    ("sentence", lambda e: " ".join(e["sentence"].split())),
 ]
 
 

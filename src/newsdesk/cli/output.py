@@ -50,8 +50,11 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return len(rows)
     table = Table(show_lines=False, expand=True)
-    for header, _ in columns:
-        table.add_column(header, overflow="fold")
+    for i, (header, _) in enumerate(columns):
+        # One line per row: the last column (the sentence) takes the remaining width.
+        last = i == len(columns) - 1
+        table.add_column(header, no_wrap=True, overflow="ellipsis", ratio=1 if last else None,
+                         min_width=40 if last else None, max_width=None if last else 28)
     for row in rows:
         table.add_row(*(str(fn(row) if fn(row) is not None else "") for _, fn in columns))
     Console(width=max(Console().width, 160)).print(table)
