@@ -92,3 +92,9 @@ def test_span_points_into_the_story(code):
     text = "Nothing happened here.\nRussia attacked Ukraine on Monday."
     event = _one(code(text), "ASSAULT")
     assert text[event.span[0]: event.span[1]] == event.sentence == "Russia attacked Ukraine on Monday."
+
+
+def test_an_attack_that_kills_and_injures_is_one_event(code):
+    (event,) = [e for e in code("A rocket attack on an army base near Mosul killed four soldiers and "
+                                "injured at least 19 others on Friday.") if e.type == "ASSAULT"]
+    assert (event.fatalities, event.injuries) == (4, 19)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..resolve import actor_resolver, find_dates, gazetteer
 from ..schema import Actor, Event, Place, Story, TimeSpan
-from .attributes import casualties, contexts, modality, mode, weapon
+from .attributes import INJURE_LEMMAS, KILL_LEMMAS, casualties, contexts, modality, mode, weapon
 from .merge import Draft, merge_chains, merge_story
 from .ontology import Lexicon, Trigger, lexicon
 from .roles import (
@@ -221,12 +221,22 @@ class _StoryCoder:
         rule = self.rule_of(head)
         return rule is not None and rule.type in self.lex.subsuming
 
+    def _outcome_of_attack(self, trigger: Token, rule: Trigger) -> bool:
+        "'An attack killed three and injured 34': the casualty verbs are the attack's outcome, not new attacks."
+        if rule.type != "ASSAULT" or trigger.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS:
+            return False
+        subj, passive = subject(trigger)
+        if subj is None or passive or subj.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun_rule = self.lex.nouns.get(subj.lemma_.lower())
+        return noun_rule is not None and noun_rule.type == "ASSAULT"
+
     def drafts(self, sent: Span) -> list[Draft]:
         "One draft per (trigger, source, target) of the sentence."
         drafts = []
         for trigger in sent:
             rule = self.rule_of(trigger)
-            if rule is None or self._subsumed(trigger):
+            if rule is None or self._subsumed(trigger) or self._outcome_of_attack(trigger, rule):
                 continue
             self.guessed = 0
             sources, targets = self.roles(trigger, rule)
