@@ -98,3 +98,12 @@ def test_an_attack_that_kills_and_injures_is_one_event(code):
     (event,) = [e for e in code("A rocket attack on an army base near Mosul killed four soldiers and "
                                 "injured at least 19 others on Friday.") if e.type == "ASSAULT"]
     assert (event.fatalities, event.injuries) == (4, 19)
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 nurses gathered outside the health ministry in Lisbon to demand higher pay.",
+    "Dockworkers held a protest at the port of Antwerp on Monday against new shift rules.",
+])
+def test_gathering_to_demand_is_a_protest(code, text):
+    types = {e.type for e in code(text)}
+    assert "PROTEST" in types and "REQUEST" not in types
