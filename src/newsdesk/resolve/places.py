@@ -36,6 +36,8 @@ ADMIN1_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
 )
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.IGNORECASE)
+CITY_SUFFIX = re.compile(r"\s+city$", re.IGNORECASE)
+LEVEL_SUFFIXES = (("admin1", ADMIN1_SUFFIX), ("admin2", ADMIN2_SUFFIX), ("city", CITY_SUFFIX))
 PART = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
     r"downtown|north-?east|north-?west|south-?east|south-?west)\s+",
@@ -45,7 +47,21 @@ FACILITY = re.compile(
     r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$", re.IGNORECASE
 )
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
-KIND_PRIOR = {"country": 3.0, "region": 2.5, "admin1": 2.0, "city": 1.0, "admin2": -1.0}
+KIND_PRIOR = {
+    "country": 3.0,
+    "region": 2.5,
+    "admin1": 2.0,
+    "city": 1.0,
+    "minor_admin1": 0.0,
+    "admin2": -1.0,
+}
+CAPITAL_SHARE = 0.1
+"""An admin1 area whose namesake city inside it holds this share of its people is dropped for a bare
+name: "Isfahan", "Tokyo" or "Antofagasta" means the city (its point, not the area's middle)."""
+MINOR_ADMIN1_POPULATION = 1_000_000
+"""An admin1 area with fewer people ranks as "minor_admin1", below a city: a bare name shared by a
+small province and a big city elsewhere ("Sofia", "Bari", "Granada") means the city; the province
+still wins when the text names its level ("Bari region") or the document is in its country."""
 PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
 
 
@@ -206,13 +222,13 @@ class Gazetteer:
         self._index = _load_index()
 
     def candidates(self, text: str) -> tuple[list[Candidate], str | None]:
-        "(candidates, the admin level the text implies: 'admin1' for 'X Oblast', 'admin2' for 'X County')."
+        "(candidates, the level the text implies: 'admin1' for 'X Oblast', 'admin2' for 'X County', 'city')."
         name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
         idx = self._index
-        level = "admin1" if ADMIN1_SUFFIX.search(name) else "admin2" if ADMIN2_SUFFIX.search(name) else None
+        level, suffix = next(((lv, rx) for lv, rx in LEVEL_SUFFIXES if rx.search(name)), (None, None))
         keys = [fold(name)]
-        if level:
-            keys.append(fold((ADMIN1_SUFFIX if level == "admin1" else ADMIN2_SUFFIX).sub("", name)))
+        if suffix:
+            keys.append(fold(suffix.sub("", name)))
         found: dict[int, str] = {}
         for key in keys:
             for match, table in idx.by_match():
@@ -231,6 +247,8 @@ class Gazetteer:
         cands = [Candidate(GazetteerEntry(*idx.entries[i]), m) for i, m in found.items()]
         if level:
             cands = [c for c in cands if c.entry.kind == level] or cands
+        else:
+            cands = _without_capital_named_areas(cands)
         return cands, level
 
     @staticmethod
@@ -238,7 +256,7 @@ class Gazetteer:
         e, w = c.entry, WEIGHTS
         score = (
             MATCH_PRIOR[c.match]
-            + KIND_PRIOR.get(e.kind, 0.0)
+            + KIND_PRIOR.get(_ranked_kind(e), 0.0)
             + w["population"] * math.log10(e.population + 10)
         )
         if level == e.kind:
@@ -262,7 +280,7 @@ class Gazetteer:
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
         e = best.entry
         if level == e.kind:
-            why = "admin level named"
+            why = "admin level named" if level != "city" else "named a city"
         elif e.country and ctx.countries[e.country]:
             why = "in a country of the document"
         elif len(cands) == 1:
@@ -330,6 +348,26 @@ class Gazetteer:
             if e.kind in ("city", "admin2"):
                 points.append((e.lat, e.lon))
         return Context(ctx.countries, ctx.admin1, tuple(points))
+
+
+def _without_capital_named_areas(cands: list[Candidate]) -> list[Candidate]:
+    "Drop the admin1 areas that a same-named city inside them stands for (see CAPITAL_SHARE)."
+    capitals: dict[tuple[str | None, str | None], int] = {}
+    for c in cands:
+        if c.entry.kind == "city" and c.match in ("curated", "primary"):
+            key = (c.entry.country, c.entry.admin1)
+            capitals[key] = max(capitals.get(key, 0), c.entry.population)
+    return [
+        c
+        for c in cands
+        if c.entry.kind != "admin1"
+        or capitals.get((c.entry.country, c.entry.name), 0) < CAPITAL_SHARE * max(c.entry.population, 1)
+    ]
+
+
+def _ranked_kind(e: GazetteerEntry) -> str:
+    "The kind an entry ranks as: an admin1 area with few people ranks below a city."
+    return "minor_admin1" if e.kind == "admin1" and e.population < MINOR_ADMIN1_POPULATION else e.kind
 
 
 def _place(text: str, cand: Candidate, why: str) -> Place:

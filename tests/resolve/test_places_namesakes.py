@@ -1,0 +1,40 @@
+"""Namesakes: a big city outranks a small province elsewhere, and a province named after its capital."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.resolve import gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+@pytest.mark.parametrize(("text", "country"), [("Sofia", "BGR"), ("Bari", "ITA"), ("Granada", "ESP")])
+def test_big_city_outranks_small_province_elsewhere(gaz, text, country):
+    place = gaz.resolve(text)
+    assert (place.kind, place.country) == ("city", country)
+
+
+def test_small_province_wins_in_its_country_or_by_level(gaz):
+    assert gaz.resolve("Bari", frozenset({"SOM"})).country == "SOM"
+    assert gaz.resolve("Bari region").kind == "admin1"
+
+
+@pytest.mark.parametrize("text", ["Isfahan", "Tokyo"])
+def test_province_named_after_its_capital_means_the_city(gaz, text):
+    assert gaz.resolve(text).kind == "city"
+
+
+def test_big_provinces_and_states_stay_areas(gaz):
+    assert gaz.resolve("New York").kind == "admin1"
+    assert gaz.resolve("Quebec").kind == "admin1"
+    assert gaz.resolve("Virginia").kind == "admin1"
+
+
+def test_city_suffix_names_the_city(gaz):
+    place = gaz.resolve("Isfahan city")
+    assert (place.name, place.kind) == ("Isfahan", "city")
+    assert gaz.resolve("Kansas City").name == "Kansas City"
