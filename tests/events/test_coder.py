@@ -107,3 +107,8 @@ def test_an_attack_that_kills_and_injures_is_one_event(code):
 def test_gathering_to_demand_is_a_protest(code, text):
     types = {e.type for e in code(text)}
     assert "PROTEST" in types and "REQUEST" not in types
+
+
+def test_no_one_killed_is_negated(code):
+    killings = [e for e in code("No civilians were killed, the army said.") if e.type == "ASSAULT"]
+    assert all(e.negated for e in killings)

@@ -137,8 +137,12 @@ def modality(trigger: Token, lex: Lexicon) -> Modality:
     when it is also "reportedly" so.
     """
     cues = lex.cues
-    negated = any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in cues.get("negation", ()))
-                  for c in trigger.children)
+    negation = cues.get("negation", frozenset())
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    negated = any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in negation)
+                  for c in trigger.children) or any(  # "No troops were killed", "nobody was hurt"
+        s.lower_ in ("nobody", "none", "noone") or any(d.dep_ == "det" and d.lower_ in negation for d in s.children)
+        for s in subjects)
     found: set[str] = set()
     claimant = None
     for depth, node in enumerate(own_clause_chain(trigger)):

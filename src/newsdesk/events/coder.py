@@ -37,6 +37,7 @@ from .roles import (
     with_conjuncts,
 )
 
+UNKNOWN_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}
 CODER_NAME = "newsdesk.coder.rules.v2"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 FUTURE_CUES = {"will", "expected", "scheduled", "next", "plans", "tomorrow"}
@@ -77,7 +78,7 @@ class _StoryCoder:
                 actor = self.actors.resolve(mention_text(named)) if named is not None else self.last_actor
                 self.guessed += actor is not None
             else:
-                actor = self.actors.resolve(mention_text(tok))
+                actor = self.actors.resolve(mention_text(tok)) or _named_but_unknown(tok)
             if actor is not None:
                 found.append(actor)
                 if actor.country:
@@ -344,6 +345,15 @@ class _StoryCoder:
             for draft in self.code_sentence(sent):
                 events.append(self.event(draft, sent))
         return merge_story(events)
+
+
+def _named_but_unknown(token: Token) -> Actor | None:
+    "A named party the lexicons do not know ('M23 rebels', 'Ratko Samac'): kept by its name, without codes."
+    if token.ent_type_ not in UNKNOWN_ACTOR_LABELS:
+        return None
+    kind = "person" if token.ent_type_ == "PERSON" else "organisation"
+    text = mention_text(token)
+    return Actor(text=text, name=text, kind=kind)  # type: ignore[arg-type]
 
 
 def code_story(doc: Doc, story: Story, pub_date: dt.date | None, lexicon_dir: str | None = None) -> list[Event]:
