@@ -112,3 +112,12 @@ def test_gathering_to_demand_is_a_protest(code, text):
 def test_no_one_killed_is_negated(code):
     killings = [e for e in code("No civilians were killed, the army said.") if e.type == "ASSAULT"]
     assert all(e.negated for e in killings)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Gunmen shot and killed a shopkeeper in Kaduna on Sunday.", 1),
+    ("Militants attacked a checkpoint near Quetta. Two policemen and one guard were killed.", 3),
+    ("A man was shot and killed by two armed men in Veracruz on Sunday. 1 fatality.", 1),
+])
+def test_tolls_of_one_victim_of_conjuncts_and_of_a_following_sentence(code, text, dead):
+    assert max(e.fatalities or 0 for e in code(text) if e.type == "ASSAULT") == dead

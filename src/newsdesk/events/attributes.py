@@ -47,6 +47,20 @@ def _count(token: Token) -> int | None:
     return None
 
 
+def _victims(token: Token) -> int | None:
+    """How many people a casualty verb's victim phrase names: numbers of every conjunct added up
+    ("two policemen and one polio worker" → 3); one named or singular victim ("a merchant") is 1."""
+    total = 0
+    for part in [token, *token.conjuncts]:
+        value = _count(part)
+        if value is None and (part.tag_ in ("NN", "NNP") or part.ent_type_ == "PERSON"):
+            value = 1
+        if value is None:
+            return None  # "civilians": a toll without a figure
+        total += value
+    return total
+
+
 def casualties(sentence: Span) -> list[tuple[Token, str, int]]:
     """(casualty word, 'killed'|'injured', count) for every casualty figure in the sentence."""
     found = []
@@ -57,9 +71,11 @@ def casualties(sentence: Span) -> list[tuple[Token, str, int]]:
             continue
         count = None
         if tok.pos_ == "VERB":
-            for child in tok.children:
+            # "a man was shot and killed": the second verb shares the first one's subject.
+            shared = [c for c in tok.head.children if c.dep_ == "nsubjpass"] if tok.dep_ == "conj" else []
+            for child in [*tok.children, *shared]:
                 if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and lemma == "die"):
-                    count = _count(child)
+                    count = _victims(child)
                     if count is not None:
                         break
         if count is None and tok.dep_ in ("amod", "acl", "relcl") and tok.head.pos_ in ("NOUN", "NUM"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -342,9 +343,26 @@ class _StoryCoder:
         for sent in self.doc.sents:
             if sent.text.strip() == "":
                 continue
-            for draft in self.code_sentence(sent):
-                events.append(self.event(draft, sent))
+            drafts = self.code_sentence(sent)
+            if not any(d.rule.type == "ASSAULT" for d in drafts):
+                _add_toll(events, sent)
+            events.extend(self.event(draft, sent) for draft in drafts)
         return merge_story(events)
+
+
+def _add_toll(events: list[Event], sent: Span) -> None:
+    "A toll in a sentence of its own ('1 fatality.', 'The man later died.') belongs to the last attack."
+    last = next((i for i in range(len(events) - 1, -1, -1) if events[i].type == "ASSAULT"), None)
+    if last is None:
+        return
+    dead = max((n for _, kind, n in casualties(sent) if kind == "killed"), default=None)
+    hurt = max((n for _, kind, n in casualties(sent) if kind == "injured"), default=None)
+    event = events[last]
+    if dead is not None and event.fatalities is None:
+        event = replace(event, fatalities=dead)
+    if hurt is not None and event.injuries is None:
+        event = replace(event, injuries=hurt)
+    events[last] = event
 
 
 def _named_but_unknown(token: Token) -> Actor | None:
