@@ -17,7 +17,7 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
     "hundreds": 200, "a": 1, "an": 1,
 }
-KILL_LEMMAS = {"kill", "die", "dead", "death", "fatality"}
+KILL_LEMMAS = {"kill", "die", "dead", "death", "fatality", "murder", "massacre", "execute", "assassinate", "behead"}
 INJURE_LEMMAS = {"injure", "wound", "hurt", "injured", "wounded", "injury"}
 
 

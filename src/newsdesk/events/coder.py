@@ -367,8 +367,8 @@ def _add_toll(events: list[Event], sent: Span) -> None:
 
 def _named_but_unknown(token: Token) -> Actor | None:
     "A named party the lexicons do not know ('M23 rebels', 'Ratko Samac'): kept by its name, without codes."
-    if token.ent_type_ not in UNKNOWN_ACTOR_LABELS:
-        return None
+    if token.ent_type_ not in UNKNOWN_ACTOR_LABELS and not (token.pos_ == "PROPN" and not token.ent_type_):
+        return None  # places, dates and common nouns are no named parties
     kind = "person" if token.ent_type_ == "PERSON" else "organisation"
     text = mention_text(token)
     return Actor(text=text, name=text, kind=kind)  # type: ignore[arg-type]
