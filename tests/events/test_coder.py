@@ -121,3 +121,8 @@ def test_no_one_killed_is_negated(code):
 ])
 def test_tolls_of_one_victim_of_conjuncts_and_of_a_following_sentence(code, text, dead):
     assert max(e.fatalities or 0 for e in code(text) if e.type == "ASSAULT") == dead
+
+
+def test_an_accused_act_is_alleged_and_the_accuser_its_claimant(code):
+    event = _one(code("Pompeo accused Iran of launching a drone attack on Saudi oil plants."), "ASSAULT")
+    assert event.status == "alleged" and event.claimant and event.claimant.name.endswith("Pompeo")

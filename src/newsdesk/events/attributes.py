@@ -143,6 +143,16 @@ def _according_to(sentence: Span) -> str | None:
     return None
 
 
+def _accuser(verb: Token) -> Token | None:
+    "Who accuses: the subject of 'X accused Y of …', the agent of 'Y was suspected by X of …'."
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def modality(trigger: Token, lex: Lexicon) -> Modality:
     """Status, negation and claimant of the event the trigger names.
 
@@ -172,6 +182,11 @@ def modality(trigger: Token, lex: Lexicon) -> Modality:
             speaker = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if speaker is not None:
                 claimant = mention_text(speaker)
+        if depth and node.lemma_.lower() in cues.get("accusing", ()):
+            found.add("alleged")
+            accuser = _accuser(node)
+            if claimant is None and accuser is not None:
+                claimant = mention_text(accuser)
     according = _according_to(trigger.sent)
     status = next((s for s in STATUS_ORDER if s in found), None)
     if status is None and according:

@@ -279,7 +279,8 @@ class _StoryCoder:
         "Date, place, status, claimant, mode, weapon and context of a draft's own clause."
         used = {a.text for a in (draft.source, draft.target) if a is not None}
         status = modality(draft.trigger, self.lex)
-        claimant = self.actors.resolve(status.claimant) if status.claimant else None
+        claimant = (self.actors.resolve(status.claimant) or Actor(text=status.claimant, name=status.claimant)
+                    if status.claimant else None)
         if claimant is not None and status.according_to:
             claimant = Actor(text=status.claimant or "", name=status.claimant or "", country=claimant.country,
                              sector=claimant.sector or "GOV", kind="group")  # "Russian officials"

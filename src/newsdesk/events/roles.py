@@ -77,6 +77,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return referent(child), current is verb
         if current.dep_ == "relcl":
             return current.head, False
+        if current.dep_ == "pcomp" and current.head.lower_ in ("of", "for"):
+            # "accused Iran of launching …", "blamed Kyiv for shelling …": the accused is the doer.
+            accused = next((c for c in current.head.head.children if c.dep_ == "dobj"), None)
+            if accused is not None:
+                return referent(accused), False
         via_noun = current is not verb and current.pos_ in ("NOUN", "PROPN") and current.dep_ in CLIMB_NOUN_DEPS
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") or via_noun or (
             current.dep_ == "pobj" and current.head.dep_ == "prep"
