@@ -42,3 +42,8 @@ def test_nothing_comes_from_the_photo_caption_or_navigation(kyiv_events):
     sentences = " ".join(e["sentence"] for e in kyiv_events)
     assert "Blinken speaks" not in sentences
     assert "Skip to content" not in sentences
+
+
+def test_event_ids_are_unique(kyiv_events):
+    ids = [e["id"] for e in kyiv_events]
+    assert len(ids) == len(set(ids))

@@ -126,3 +126,10 @@ def test_tolls_of_one_victim_of_conjuncts_and_of_a_following_sentence(code, text
 def test_an_accused_act_is_alleged_and_the_accuser_its_claimant(code):
     event = _one(code("Pompeo accused Iran of launching a drone attack on Saudi oil plants."), "ASSAULT")
     assert event.status == "alleged" and event.claimant and event.claimant.name.endswith("Pompeo")
+
+
+def test_two_happenings_of_one_sentence_have_different_ids(code):
+    events = [e for e in code("On March 1, Russia shelled Ukraine, while on March 3 Russia bombed Ukraine again.")
+              if e.type == "ASSAULT"]
+    assert len({e.date.label() for e in events}) == 2
+    assert len({e.id for e in events}) == len(events)

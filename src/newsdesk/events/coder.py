@@ -321,8 +321,11 @@ class _StoryCoder:
         end = sent.end_char
         while end > start and self.story.text[end - 1].isspace():
             end -= 1
-        key = "|".join(str(x) for x in (self.story.doc_id, self.story.index, start, end, draft.rule.type,
-                                        draft.source and draft.source.name, draft.target and draft.target.name))
+        # The trigger's offset keeps two happenings of one sentence apart ("launched on Dec. 30, while
+        # on Jan. 2 … struck"): same type and actors, different events.
+        key = "|".join(str(x) for x in (self.story.doc_id, self.story.index, start, end, draft.trigger.idx,
+                                        draft.rule.type, draft.source and draft.source.name,
+                                        draft.target and draft.target.name))
         f = draft.fields
         date = f.get("date")
         inferred = bool(f.get("date_inferred"))
