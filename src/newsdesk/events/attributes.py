@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .ontology import Lexicon, Trigger
-from .roles import mention_text, own_clause_chain
+from .roles import agent, mention_text, own_clause_chain
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -145,12 +145,7 @@ def _according_to(sentence: Span) -> str | None:
 
 def _accuser(verb: Token) -> Token | None:
     "Who accuses: the subject of 'X accused Y of …', the agent of 'Y was suspected by X of …'."
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None) or agent(verb)
 
 
 def modality(trigger: Token, lex: Lexicon) -> Modality:
