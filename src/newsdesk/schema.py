@@ -274,3 +274,42 @@ class DocumentResult:
     events: tuple[Event, ...] = ()
     failure: Failure | None = None
     skipped: str | None = field(default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One real-world event as the store knows it: the best attributes of its mentions (event
+    lines of several documents merged by deduplication) and how many sources report it."""
+
+    record_id: str
+    type: str
+    quad: int | None
+    source_name: str | None
+    source_country: str | None
+    target_name: str | None
+    target_country: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_last: dt.date | None
+    date_precision: str | None
+    place_name: str | None
+    place_country: str | None
+    place_kind: str | None
+    lat: float | None
+    lon: float | None
+    fatalities_min: int | None
+    fatalities_max: int | None
+    injuries_min: int | None
+    injuries_max: int | None
+    status: str | None
+    mentions: int
+    sources: int
+    outlets: int
+    first_reported: dt.date | None
+    last_reported: dt.date | None
+    sentence: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings)."""
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..schema import EventRecord
 from .api import Rows, Store, open_store
 from .duckdb import DEFAULT_DB
 from .ingest import IngestStats, ingest
 from .query import Filters
-from .records import EventRecord
 
 __all__ = ["DEFAULT_DB", "EventRecord", "Filters", "IngestStats", "Rows", "Store", "ingest", "open_store"]

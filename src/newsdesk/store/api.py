@@ -15,9 +15,10 @@ from typing import Any, Self
 import duckdb
 
 from ..errors import StoreError
+from ..schema import EventRecord
 from .duckdb import DEFAULT_DB, StoreWriter, connect
 from .query import Filters, check_period, where
-from .records import RECORD_COLUMNS, EventRecord
+from .records import RECORD_COLUMNS
 from .tables import event_dict
 
 

@@ -8,15 +8,13 @@ number of distinct documents and outlets, and when it was first and last reporte
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 from functools import cache
-from typing import Any
 
 import duckdb
 
 from ..lexicon import load_yaml
+from ..schema import EventRecord
 
 PRECISION_RANK = "CASE date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2 ELSE 3 END"
 PLACE_RANK = "CASE place_kind WHEN 'city' THEN 0 WHEN 'other' THEN 1 WHEN 'admin1' THEN 2 WHEN 'region' THEN 3 ELSE 4 END"
@@ -70,43 +68,6 @@ def refresh_records(con: duckdb.DuckDBPyConnection, record_ids: Sequence[str] | 
     ids = list(record_ids)
     con.execute("DELETE FROM records WHERE record_id IN (SELECT unnest($1::VARCHAR[]))", [ids])
     con.execute(_summary_sql("WHERE e.record_id IN (SELECT unnest($1::VARCHAR[]))"), [ids])
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    """One real-world event as the store knows it: best attributes and how many sources report it."""
-
-    record_id: str
-    type: str
-    quad: int | None
-    source_name: str | None
-    source_country: str | None
-    target_name: str | None
-    target_country: str | None
-    date_start: dt.date | None
-    date_end: dt.date | None
-    date_last: dt.date | None
-    date_precision: str | None
-    place_name: str | None
-    place_country: str | None
-    place_kind: str | None
-    lat: float | None
-    lon: float | None
-    fatalities_min: int | None
-    fatalities_max: int | None
-    injuries_min: int | None
-    injuries_max: int | None
-    status: str | None
-    mentions: int
-    sources: int
-    outlets: int
-    first_reported: dt.date | None
-    last_reported: dt.date | None
-    sentence: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (dates as ISO strings)."""
-        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in asdict(self).items()}
 
 
 RECORD_COLUMNS: tuple[str, ...] = tuple(EventRecord.__dataclass_fields__)
