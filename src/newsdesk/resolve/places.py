@@ -22,7 +22,8 @@ import pickle
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import astuple, dataclass
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -91,7 +92,14 @@ def _cache_key() -> str:
     data = resources.files("newsdesk") / "data"
     digest = hashlib.sha1(CACHE_FORMAT.encode())
     digest.update(Path(__file__).with_name("gazetteer_data.py").read_bytes())  # the builder's code
-    for name in ("admin1.tsv", "countries.tsv", "country_points.tsv", "place_aliases.tsv", "regions.tsv"):
+    for name in (
+        "admin1.tsv",
+        "admin1_points.tsv",
+        "countries.tsv",
+        "country_points.tsv",
+        "place_aliases.tsv",
+        "regions.tsv",
+    ):
         digest.update((data / name).read_bytes())
     return f"gazetteer-{source_versions()}-{digest.hexdigest()[:10]}.pickle"
 
@@ -198,11 +206,13 @@ class Context:
     countries: Counter[str]
     admin1: Counter[str]
     points: tuple[tuple[float, float], ...] = ()
+    support: Mapping[GazetteerEntry, float] = field(default_factory=dict)
 
 
 MATCH_PRIOR = {"curated": 7.0, "primary": 2.0, "alternate": 0.5, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
 REFINE_ROUNDS = 2
+NEAR_KM = 50.0
 WEIGHTS = {
     "population": 1.0,
     "level": 3.0,
@@ -211,6 +221,7 @@ WEIGHTS = {
     "admin1": 1.0,
     "admin1_each": 0.8,
     "near": 3.0,
+    "support": 1.5,
 }
 """How much each clue adds to a candidate's score (population counts per power of ten)."""
 
@@ -268,11 +279,13 @@ class Gazetteer:
         if ctx.points and e.kind in ("city", "admin2"):
             near = min(_distance_km((e.lat, e.lon), p) for p in ctx.points)
             score += w["near"] * (3.0 if near < 50 else 2.0 if near < 150 else 1.0 if near < 400 else 0.0) / 3
-        return score
+        return score + w["support"] * ctx.support.get(e, 0.0)
 
-    def pick(self, text: str, ctx: Context) -> tuple[Candidate, str, float] | None:
+    def pick(
+        self, text: str, ctx: Context, found: tuple[list[Candidate], str | None] | None = None
+    ) -> tuple[Candidate, str, float] | None:
         "(the best candidate for `text` in context, the reason, its lead over the runner-up), or None."
-        cands, level = self.candidates(text)
+        cands, level = found or self.candidates(text)
         if not cands:
             return None
         scored = sorted(((self._score(c, level, ctx), i) for i, c in enumerate(cands)), reverse=True)
@@ -311,19 +324,20 @@ class Gazetteer:
         """
         names = list(dict.fromkeys(fold(t) for t in texts))
         first = {fold(t): t for t in texts}
+        found = {key: self.candidates(first[key]) for key in names}
+        support = coherence({key: cands for key, (cands, _level) in found.items()})
         picks: dict[str, tuple[Candidate, str, float] | None] = {}
+
+        def trial(key: str) -> tuple[Candidate, str, float] | None:
+            ctx = self._context(key, picks, context_countries, support[key])
+            return self.pick(first[key], ctx, found[key])
+
         while len(picks) < len(names):  # fix the surest name first; it is context for the rest
-            trials = {
-                key: self.pick(first[key], self._context(key, picks, context_countries))
-                for key in names
-                if key not in picks
-            }
+            trials = {key: trial(key) for key in names if key not in picks}
             key = max(trials, key=lambda k: trials[k][2] if trials[k] else math.inf)
             picks[key] = trials[key]
         for _round in range(REFINE_ROUNDS):  # then each name again in the light of all the others
-            picks = {
-                key: self.pick(first[key], self._context(key, picks, context_countries)) for key in names
-            }
+            picks = {key: trial(key) for key in names}
         out: list[Place | None] = []
         for text in texts:
             picked = picks[fold(text)]
@@ -332,7 +346,10 @@ class Gazetteer:
 
     @staticmethod
     def _context(
-        key: str, picks: dict[str, tuple[Candidate, str, float] | None], countries: frozenset[str]
+        key: str,
+        picks: dict[str, tuple[Candidate, str, float] | None],
+        countries: frozenset[str],
+        support: Mapping[GazetteerEntry, float],
     ) -> Context:
         "The context the other names' picks give to name `key`."
         ctx = Context(Counter(countries), Counter(), ())
@@ -347,7 +364,46 @@ class Gazetteer:
                 ctx.admin1[e.admin1] += NAMED_ADMIN1_WEIGHT if e.kind == "admin1" else 1
             if e.kind in ("city", "admin2"):
                 points.append((e.lat, e.lon))
-        return Context(ctx.countries, ctx.admin1, tuple(points))
+        return Context(ctx.countries, ctx.admin1, tuple(points), support)
+
+
+def coherence(found: dict[str, list[Candidate]]) -> dict[str, dict[GazetteerEntry, float]]:
+    """How well each candidate of each name fits the other names' candidates (not their picks).
+
+    Every other name votes for the candidates that lie within `NEAR_KM` of one of its own
+    candidates; the vote is shared among them (1/sqrt(n)), so only a distinctive pairing counts
+    much. So "Paris" and "Henry County" settle on Tennessee, where the town lies in the county,
+    before either is decided, though both names exist in a dozen states.
+    """
+    cells: dict[str, dict[tuple[int, int], list[tuple[float, float]]]] = {}
+    for key, cands in found.items():
+        grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for c in cands:
+            if c.match != "sound" and c.entry.kind in ("city", "admin2"):
+                grid.setdefault((math.floor(c.entry.lat), math.floor(c.entry.lon)), []).append(
+                    (c.entry.lat, c.entry.lon)
+                )
+        cells[key] = grid
+    out: dict[str, dict[GazetteerEntry, float]] = {key: {} for key in found}
+    for key, cands in found.items():
+        local = [c.entry for c in cands if c.entry.kind in ("city", "admin2")]
+        for other in found:
+            near = [e for e in local if other != key and _near_any(e, cells[other])]
+            for e in near:
+                out[key][e] = out[key].get(e, 0.0) + 1 / math.sqrt(len(near))
+    return out
+
+
+def _near_any(e: GazetteerEntry, grid: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
+    "Whether a point of `grid` (1-degree cells) lies within NEAR_KM of the entry."
+    point = (e.lat, e.lon)
+    lat, lon = math.floor(e.lat), math.floor(e.lon)
+    return any(
+        _distance_km(point, other) < NEAR_KM
+        for dlat in (-1, 0, 1)
+        for dlon in (-1, 0, 1)
+        for other in grid.get((lat + dlat, lon + dlon), ())
+    )
 
 
 def _without_capital_named_areas(cands: list[Candidate]) -> list[Candidate]:
