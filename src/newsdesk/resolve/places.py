@@ -209,7 +209,7 @@ class Context:
     support: Mapping[GazetteerEntry, float] = field(default_factory=dict)
 
 
-MATCH_PRIOR = {"curated": 7.0, "primary": 2.0, "alternate": 0.5, "sound": -1.5}
+MATCH_PRIOR = {"curated": 7.0, "primary": 2.0, "alternate": -1.0, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
 REFINE_ROUNDS = 2
 NEAR_KM = 50.0
