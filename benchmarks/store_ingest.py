@@ -69,7 +69,7 @@ def main() -> None:
             db = Path(tmp) / f"store-{round_}.duckdb"
             ingest.append(timed([*NEWSDESK, "ingest", str(folder), "--db", str(db), "--quiet"]))
         counts = subprocess.run([*NEWSDESK, "events", "--db", str(db), "--limit", "0", "--format", "jsonl"],
-                                capture_output=True, text=True).stdout.count("\n")
+                                check=True, capture_output=True, text=True).stdout.count("\n")
         size = db.stat().st_size
     print(f"{args.docs} documents, {chars / 1e6:.2f} M characters, {counts} records; store file {size / 1e6:.1f} MB")
     for name, index in (("wall", 0), ("CPU", 1)):

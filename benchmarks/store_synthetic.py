@@ -4,7 +4,8 @@
 
 Everything is generated inside DuckDB from `range()` and a fixed seed: 16 PLOVER types, 40
 countries, 80 places, 50 outlets, three years of days, sentences of 12-30 words drawn from a
-Zipf-like vocabulary of 20,000, and about 1.6 mentions per record (so records and mentions both exist at scale).
+Zipf-like vocabulary of 20,000, and about 1.6 mentions per record (so records and mentions both exist at scale);
+the word index of `--text` is built as ingest builds it.
 Nothing here is real data, and nothing is committed: the file is made on the machine that measures.
 """
 
@@ -16,17 +17,20 @@ from pathlib import Path
 
 from newsdesk.store import open_store
 from newsdesk.store.records import refresh_records
+from newsdesk.store.words import index_events
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 COUNTRIES = ["USA", "RUS", "UKR", "CHN", "PRK", "KOR", "JPN", "IND", "PAK", "IRN", "IRQ", "SYR", "ISR", "PSE",
              "TUR", "FRA", "DEU", "GBR", "ITA", "POL", "BLR", "GEO", "ARM", "AZE", "KAZ", "EGY", "SAU", "YEM",
              "SDN", "ETH", "NGA", "MLI", "COD", "ZAF", "BRA", "VEN", "COL", "MEX", "AFG", "MMR"]
-WORDS = ("forces army troops government minister president talks meeting missile strike drone attack city "
-         "region border village killed wounded civilians officials said statement agreement sanctions aid "
-         "protest police arrested rally election parliament ceasefire negotiations visit capital shelling "
-         "artillery port energy grid oil gas exports deal treaty military exercise navy ship fired launched "
-         "condemned accused rejected demanded warned threatened supported welcomed pledged signed").split()
+WORDS = ["forces", "army", "troops", "government", "minister", "president", "talks", "meeting", "missile",
+         "strike", "drone", "attack", "city", "region", "border", "village", "killed", "wounded",
+         "civilians", "officials", "said", "statement", "agreement", "sanctions", "aid", "protest",
+         "police", "arrested", "rally", "election", "parliament", "ceasefire", "negotiations", "visit",
+         "capital", "shelling", "artillery", "port", "energy", "grid", "oil", "gas", "exports", "deal",
+         "treaty", "military", "exercise", "navy", "ship", "fired", "launched", "condemned", "accused",
+         "rejected", "demanded", "warned", "threatened", "supported", "welcomed", "pledged", "signed"]
 EPOCH = "DATE '2022-01-01'"
 VOCABULARY = 20_000
 
@@ -49,7 +53,7 @@ def generate(path: Path, events: int, seed: float = 0.42) -> None:
         con.execute(f"CREATE TEMP MACRO word_rank(h) AS floor({VOCABULARY} * pow((h % 1000003) / 1000003.0, 3))::BIGINT")
         con.execute(f"CREATE TEMP MACRO word(h) AS CASE WHEN word_rank(h) < {len(WORDS)} "
                     f"THEN list_extract({WORDS!r}, word_rank(h) + 1) ELSE 'w' || word_rank(h) END")
-        con.execute(f"""
+        con.execute("""
             CREATE TEMP TABLE places AS
             SELECT p AS pid, 'Place ' || p AS name, list_extract($countries, (p % 40) + 1) AS country,
                    -40 + random() * 100 AS lat, -100 + random() * 240 AS lon,
@@ -64,7 +68,7 @@ def generate(path: Path, events: int, seed: float = 0.42) -> None:
                    p.name, p.name, p.country, NULL, p.lat, p.lon, p.kind,
                    CASE WHEN hash(r, 5) % 16 = 15 THEN (random() * 20)::INTEGER END, NULL, NULL,
                    list_extract(['asserted', 'reported', 'claimed', 'alleged'], (i % 4) + 1), false, NULL,
-                   sentence, 0, length(sentence), random(), 'synthetic', 'r' || r, NULL, NULL
+                   sentence, 0, length(sentence), random(), 'synthetic', 'r' || r, NULL, NULL, i, r
             FROM (
                 SELECT i, r, {EPOCH} + (hash(r, 4) % 1095)::INTEGER AS day,
                        list_extract($countries, (hash(r, 1) % 40)::BIGINT + 1) AS src,
@@ -75,6 +79,7 @@ def generate(path: Path, events: int, seed: float = 0.42) -> None:
                 FROM (SELECT i, (hash(i) % {records})::BIGINT AS r FROM range({events}) t(i))
             ) JOIN places p USING (pid)""", {"types": TYPES, "countries": COUNTRIES})
         refresh_records(con, None)
+        index_events(con, 0)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
 

@@ -74,3 +74,30 @@ def test_clusterer_joins_the_best_match_and_founds_records_otherwise():
 
 def test_content_words_drop_stop_words_and_case():
     assert content_words("The Russian army and THE Kharkiv region") == {"russian", "army", "kharkiv", "region"}
+
+
+def test_a_mention_joins_a_record_only_if_it_agrees_with_all_its_mentions():
+    clusterer = Clusterer([])
+    month = clusterer.assign(mention(event("a", "d1", STRIKE_A, day=dt.date(2024, 3, 1), precision="month")))
+    late = clusterer.assign(mention(event("b", "d2", STRIKE_B, day=dt.date(2024, 3, 25))))
+    early = clusterer.assign(mention(event("c", "d3", STRIKE_A, day=dt.date(2024, 3, 5))))
+    assert month.record_id == late.record_id == "ra"
+    assert early.record_id == "rc"  # it matches the month but not the 25th: no chain from the 5th to the 25th
+
+
+def test_a_mention_that_matches_two_records_merges_them_into_the_oldest():
+    clusterer = Clusterer([])
+    first = clusterer.assign(mention(event("a", "d1", STRIKE_A)))
+    rubble = "Rescuers pulled bodies from the rubble of an apartment block in Kharkiv city centre."
+    second = clusterer.assign(mention(event("b", "d2", rubble)))
+    bridge = clusterer.assign(mention(event(
+        "c", "d3", "Russian missiles struck an apartment block in Kharkiv; rescuers pulled bodies from the rubble.")))
+    assert (first.record_id, second.record_id) == ("ra", "rb")
+    assert bridge.record_id == "ra" and bridge.reason and bridge.reason["bridged"] == {"rb": "b"}
+    assert clusterer.record_of("rb") == "ra"
+    assert clusterer.merge_note("rb") == {"founded": "rb", "merged_by": "c"}
+
+
+def test_one_shared_word_is_not_enough():
+    thanks = mention(event("a", "d1", "Thank you.", type="SUPPORT"))
+    assert compare(mention(event("b", "d2", "Thank you very much.", type="SUPPORT")), thanks, load_rules()) is None

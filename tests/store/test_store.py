@@ -10,7 +10,7 @@ from store_builders import DAY, ODESA, event, result
 
 from newsdesk.errors import ConfigError, StoreError
 from newsdesk.schema import DocumentResult, Failure, Place
-from newsdesk.store import Filters, open_store
+from newsdesk.store import Filters, open_store, words
 
 STRIKE_A = "Russian missiles struck Kharkiv overnight, killing five civilians."
 STRIKE_B = "A Russian missile strike on Kharkiv killed seven civilians, officials said."
@@ -125,3 +125,36 @@ def test_a_file_store_survives_reopening_and_refuses_bad_use(tmp_path):
             store.explain("r-nothing")
     with pytest.raises(StoreError, match="no event store here"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_a_report_that_links_two_records_merges_them_and_explain_says_why(fresh_store):
+    rubble = "Rescuers pulled bodies from the rubble of an apartment block in Kharkiv city centre."
+    both = "Russian missiles struck an apartment block in Kharkiv; rescuers pulled bodies from the rubble."
+    fresh_store.writer.write([result("d1", event("a", "d1", STRIKE_A))])
+    fresh_store.writer.write([result("d2", event("b", "d2", rubble))])
+    assert fresh_store.counts()["records"] == 2
+    fresh_store.writer.write([result("d3", event("c", "d3", both))])
+    [record] = fresh_store.events()
+    assert (record.record_id, record.sources) == ("ra", 3)
+    reasons = {m["id"]: m["merge_reason"] for m in fresh_store.explain("ra")["mentions"]}
+    assert reasons["a"] is None
+    assert reasons["b"] == {"founded": "rb", "merged_by": "c"}
+    assert reasons["c"]["bridged"] == {"rb": "b"}
+    assert [m["record_id"] for m in fresh_store.mentions(text="rubble")] == ["ra", "ra"]
+
+
+def test_text_matches_whole_words_through_the_index_after_merging_and_recoding(fresh_store, monkeypatch):
+    monkeypatch.setattr(words, "COMPACT_MIN_ROWS", 0)  # merge the recent index rows on every batch
+    for item in three_reports():
+        fresh_store.writer.write([item])
+    con = fresh_store.con
+    assert con.execute("SELECT count(*) FROM terms_recent").fetchone()[0] == 0
+    assert [r.type for r in fresh_store.events(text="KHARKIV")] == ["ASSAULT"]
+    assert fresh_store.events(text="Khark") == []  # whole words only
+    assert [m["id"] for m in fresh_store.mentions(text="missiles struck")] == ["a"]
+    assert fresh_store.mentions(text="struck missiles") == []  # a phrase keeps its order
+    assert [m["id"] for m in fresh_store.mentions(text="the")] == ["c"]  # stop words only: the sentences are scanned
+    fresh_store.writer.write([result("d2", event("b", "d2", STRIKE_B), outlet="Daily")])  # re-coded: no talks
+    assert fresh_store.mentions(text="Blinken") == []
+    indexed = con.execute("SELECT count(DISTINCT seq) FROM (SELECT seq FROM terms UNION ALL SELECT seq FROM terms_recent)")
+    assert indexed.fetchone()[0] == fresh_store.counts()["events"] == 3

@@ -211,12 +211,22 @@ def explain_command(record_id: Annotated[str, typer.Argument(help="A record id f
     for m in found["mentions"]:
         typer.echo(f"\n- {m['id']} in {m['doc_id']} ({m['outlet'] or m['input']}, {m['published']}): {m['sentence']}")
         reason = m["merge_reason"]
-        if reason is None:
-            typer.echo("  founded the record")
-            continue
-        typer.echo(f"  joined {reason['joined']}: wording {reason['similarity']:.2f} "
-                   f"(shared: {', '.join(reason['shared_words'])}); actors {reason['actors']}; "
-                   f"dates {reason['dates']}; place {reason['place']}")
+        typer.echo(f"  {_merge_line(reason)}")
+
+
+def _merge_line(reason: dict[str, Any] | None) -> str:
+    "Why a mention is in its record, in words."
+    if reason is None:
+        return "founded the record"
+    if "founded" in reason:
+        return f"founded record {reason['founded']}, merged into this one when {reason['merged_by']} linked both"
+    line = (f"joined {reason['joined']}: wording {reason['similarity']:.2f} (shared: {', '.join(reason['shared_words'])}); "
+            f"actors {reason['actors']}; dates {reason['dates']}; place {reason['place']}")
+    bridged = reason.get("bridged")
+    if bridged:
+        line += "; it also matched " + ", ".join(f"{m} of record {r}" for r, m in bridged.items()) + \
+            ", so those records were merged into this one"
+    return line
 
 
 @app.command("export")

@@ -100,16 +100,17 @@ class Store:
     def actors(self, filters: Filters | None = None, *, limit: int | None = 50, **given: Any) -> Rows:
         """Actors by the number of records they take part in: {country, name, records, as_source, as_target}."""
         clause, params = where(self.con, _filters(filters, given), "r")
+        # One scan of the records: each gives its source and its target, or one row when both are the same actor.
         sql = f"""
-            SELECT country, name, count(DISTINCT record_id) AS records,
-                   count(DISTINCT record_id) FILTER (WHERE role = 'source') AS as_source,
-                   count(DISTINCT record_id) FILTER (WHERE role = 'target') AS as_target
-            FROM (SELECT r.record_id, 'source' AS role, r.source_country AS country, r.source_name AS name
-                  FROM records r WHERE {clause}
-                  UNION ALL
-                  SELECT r.record_id, 'target', r.target_country, r.target_name FROM records r WHERE {clause})
-            WHERE name IS NOT NULL GROUP BY ALL ORDER BY records DESC, name"""
-        return _dicts(self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params + params))
+            SELECT a.country, a.name, count(*) AS records, sum(a.s) AS as_source, sum(a.t) AS as_target
+            FROM (SELECT unnest(CASE WHEN r.source_name IS NOT DISTINCT FROM r.target_name
+                                      AND r.source_country IS NOT DISTINCT FROM r.target_country
+                                 THEN [{{'country': r.source_country, 'name': r.source_name, 's': 1, 't': 1}}]
+                                 ELSE [{{'country': r.source_country, 'name': r.source_name, 's': 1, 't': 0}},
+                                       {{'country': r.target_country, 'name': r.target_name, 's': 0, 't': 1}}] END) AS a
+                  FROM records r WHERE {clause})
+            WHERE a.name IS NOT NULL GROUP BY ALL ORDER BY records DESC, a.name"""
+        return _dicts(self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), params))
 
     def dyads(self, filters: Filters | None = None, *, limit: int | None = 50, **given: Any) -> Rows:
         """Source→target pairs with their records per quad class (1 verbal coop … 4 material conflict)."""

@@ -4,10 +4,11 @@ Two mentions describe the same real-world event when all of these hold: the same
 compatible actors (the same countries where both are known, sectors ignored; source and target may
 swap for symmetric types such as CONSULT); dates that overlap once each is widened to what its
 precision allows (a publication date stands for a few days before it); places no further apart than
-their kind allows; and similar wording (shared content words). Clustering is incremental and
-single-link: a new mention joins the record of the most similar compatible mention already known,
-else it founds a record. Stored records are never re-clustered, and each merge keeps its evidence
-so `newsdesk explain` can show why.
+their kind allows; and similar wording (shared content words). Clustering is incremental: a new
+mention joins the record of its most similar match, provided it is compatible (type, actors, dates,
+places) with every mention of that record already loaded, so records do not drift by chaining. When
+it matches mentions of several records that are compatible with each other, it bridges them: they
+merge into the oldest. Each merge keeps its evidence so `newsdesk explain` can show why.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Rules:
     inferred_lag: int
     slack: int
     min_similarity: float
+    min_shared_words: int
 
 
 @cache
@@ -47,7 +49,8 @@ def load_rules() -> Rules:
     """The packaged dedup thresholds, read once."""
     data: dict[str, Any] = load_yaml("store.yaml")[0][1]
     return Rules(frozenset(data["symmetric_types"]), {k: float(v) for k, v in data["place_km"].items()},
-                 int(data["inferred_lag_days"]), int(data["date_slack_days"]), float(data["min_similarity"]))
+                 int(data["inferred_lag_days"]), int(data["date_slack_days"]), float(data["min_similarity"]),
+                 int(data["min_shared_words"]))
 
 
 def content_words(sentence: str) -> frozenset[str]:
@@ -72,6 +75,8 @@ class Mention:
     place_country: str | None
     words: frozenset[str]
     record_id: str | None = None
+    seq: int | None = None
+    record_seq: int | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any], rules: Rules) -> Mention:
@@ -81,7 +86,7 @@ class Mention:
             first -= dt.timedelta(days=rules.inferred_lag)
         return cls(row["id"], row["doc_id"], row["type"], row["source_country"], row["target_country"],
                    first, row["date_last"], row["lat"], row["lon"], row["place_kind"], row["place_country"],
-                   content_words(row["sentence"]), row.get("record_id"))
+                   content_words(row["sentence"]), row.get("record_id"), row.get("seq"), row.get("record_seq"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,7 @@ class Match:
     """The record a mention joins (or founds), with the score and evidence of the merge."""
 
     record_id: str
+    record_seq: int | None
     score: float | None
     reason: dict[str, Any] | None
 
@@ -142,19 +148,26 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def compare(new: Mention, old: Mention, rules: Rules) -> dict[str, Any] | None:
-    """The evidence that `new` and `old` are the same event, or None when they are not."""
+def agree(new: Mention, old: Mention, rules: Rules) -> dict[str, str] | None:
+    """Why `new` and `old` may be the same event by type, actors, dates and place; None if they cannot."""
     if new.type != old.type:
-        return None
-    score = similarity(new.words, old.words)
-    if score < rules.min_similarity:
         return None
     actors, dates, places = _actors(new, old, rules), _dates(new, old, rules), _places(new, old, rules)
     if actors is None or dates is None or places is None:
         return None
-    shared = sorted(new.words & old.words)
-    return {"joined": old.id, "similarity": round(score, 3), "type": new.type, "actors": actors,
-            "dates": dates, "place": places, "shared_words": shared[:12]}
+    return {"type": new.type, "actors": actors, "dates": dates, "place": places}
+
+
+def compare(new: Mention, old: Mention, rules: Rules) -> dict[str, Any] | None:
+    """The evidence that `new` and `old` are the same event, or None when they are not."""
+    shared = new.words & old.words
+    score = similarity(new.words, old.words)
+    if score < rules.min_similarity or len(shared) < rules.min_shared_words:
+        return None
+    facts = agree(new, old, rules)
+    if facts is None:
+        return None
+    return {"joined": old.id, "similarity": round(score, 3), **facts, "shared_words": sorted(shared)[:12]}
 
 
 class Clusterer:
@@ -162,12 +175,18 @@ class Clusterer:
 
     Candidates are indexed by type and week, so a new mention is compared only with mentions whose
     dates can overlap its own; mentions spanning many weeks (a month, a year) are always compared.
+    A record is known by the mentions loaded into the clusterer; `merged` maps each record that a
+    bridging mention merged into another to the record it now belongs to.
     """
 
     def __init__(self, candidates: Iterable[Mention], rules: Rules | None = None) -> None:
         self.rules = rules or load_rules()
         self._weeks: dict[tuple[str, int], list[Mention]] = defaultdict(list)
         self._wide: dict[str, list[Mention]] = defaultdict(list)
+        self._members: dict[str, list[Mention]] = defaultdict(list)
+        self._seq: dict[str, int | None] = {}
+        self.merged: dict[str, str] = {}
+        self._merged_by: dict[str, str] = {}
         for mention in candidates:
             self._add(mention)
 
@@ -179,6 +198,9 @@ class Clusterer:
         return weeks if len(weeks) <= WEEK_BUCKETS_MAX else None
 
     def _add(self, mention: Mention) -> None:
+        assert mention.record_id is not None
+        self._members[mention.record_id].append(mention)
+        self._seq.setdefault(mention.record_id, mention.record_seq)
         if mention.first is None:
             return
         weeks = self._buckets(mention)
@@ -198,19 +220,53 @@ class Clusterer:
             found = [m for week in weeks for m in self._weeks.get((mention.type, week), ())]
         return {m.id: m for m in found + self._wide.get(mention.type, [])}.values()
 
+    def record_of(self, record_id: str) -> str:
+        "The record `record_id` belongs to now (itself unless a bridge merged it into another)."
+        while record_id in self.merged:
+            record_id = self.merged[record_id]
+        return record_id
+
+    def record_seq(self, record_id: str) -> int | None:
+        "The `seq` of the mention that founded the record (its integer key)."
+        return self._seq.get(self.record_of(record_id))
+
+    def merge_note(self, record_id: str) -> dict[str, str]:
+        "The merge reason of the founder of a record that was merged into another."
+        return {"founded": record_id, "merged_by": self._merged_by[record_id]}
+
+    def _fits(self, mentions: Iterable[Mention], record_id: str) -> bool:
+        "Whether every mention agrees with every loaded mention of the record (type, actors, dates, place)."
+        members = self._members[record_id]
+        return all(agree(m, old, self.rules) is not None for m in mentions for old in members)
+
     def assign(self, mention: Mention) -> Match:
-        """The record `mention` joins (its best compatible match) or founds; it becomes a candidate."""
-        best: dict[str, Any] | None = None
-        record_id = None
+        """The record `mention` joins (its best fitting match), bridges or founds; it becomes a candidate."""
+        best: dict[str, dict[str, Any]] = {}
         for old in self._candidates(mention):
-            if old.id == mention.id:
+            if old.id == mention.id or old.record_id is None:
                 continue
             evidence = compare(mention, old, self.rules)
-            if evidence and (best is None or evidence["similarity"] > best["similarity"]):
-                best, record_id = evidence, old.record_id
-        if best is None or record_id is None:
-            match = Match(f"r{mention.id}", None, None)
-        else:
-            match = Match(record_id, best["similarity"], best)
-        self._add(dataclasses.replace(mention, record_id=match.record_id))
-        return match
+            record = self.record_of(old.record_id)
+            if evidence and (record not in best or evidence["similarity"] > best[record]["similarity"]):
+                best[record] = evidence
+        fitting = sorted((r for r in best if self._fits([mention], r)), key=lambda r: -best[r]["similarity"])
+        if not fitting:
+            record = f"r{mention.id}"
+            self._seq[record] = mention.seq
+            self._add(dataclasses.replace(mention, record_id=record, record_seq=mention.seq))
+            return Match(record, mention.seq, None, None)
+        group = [fitting[0]]
+        for other in fitting[1:]:
+            if all(self._fits(self._members[other], r) for r in group):
+                group.append(other)
+        survivor = min(group, key=lambda r: (self._seq.get(r) is None, self._seq.get(r) or 0, r))
+        for other in group:
+            if other != survivor:
+                self.merged[other] = survivor
+                self._merged_by[other] = mention.id
+                self._members[survivor].extend(self._members.pop(other))
+        reason = dict(best[fitting[0]])
+        if len(group) > 1:
+            reason["bridged"] = {r: best[r]["joined"] for r in group if r != survivor}
+        self._add(dataclasses.replace(mention, record_id=survivor, record_seq=self._seq.get(survivor)))
+        return Match(survivor, self._seq.get(survivor), reason["similarity"], reason)

@@ -23,13 +23,15 @@ from ..schema import DocumentResult, Failure
 from .dedup import Clusterer, Mention, load_rules
 from .records import refresh_records
 from .tables import DDL, EVENT_COLUMNS, SCHEMA_VERSION, event_row
+from .words import forget_documents, index_events
 
 LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DB = "newsdesk.duckdb"
 LOCK_PID = re.compile(r"\(PID (\d+)\)")
 CANDIDATE_COLUMNS = ("id", "doc_id", "type", "source_country", "target_country", "date_start", "date_last",
-                     "date_inferred", "lat", "lon", "place_kind", "place_country", "sentence", "record_id")
+                     "date_inferred", "lat", "lon", "place_kind", "place_country", "sentence", "record_id", "seq",
+                     "record_seq")
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -59,6 +61,19 @@ def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Seque
     con.execute(f"INSERT INTO {table} SELECT {select}", columns)
 
 
+def _first_of_each_document(results: Sequence[DocumentResult]) -> list[DocumentResult]:
+    "The batch without repeats of a document (two files with the same content), failures kept."
+    seen: set[str] = set()
+    kept = []
+    for result in results:
+        if result.document is not None:
+            if result.document.doc_id in seen:
+                continue
+            seen.add(result.document.doc_id)
+        kept.append(result)
+    return kept
+
+
 class StoreWriter:
     """Writes pipeline results into an open store, one transaction per batch."""
 
@@ -81,6 +96,7 @@ class StoreWriter:
     def write(self, results: Sequence[DocumentResult]) -> list[str]:
         """Store one batch atomically; returns the ids of the records it created or changed."""
         con = self.con
+        results = _first_of_each_document(results)
         con.execute("BEGIN")
         try:
             touched = self._replace_documents(results)
@@ -97,24 +113,26 @@ class StoreWriter:
     def _replace_documents(self, results: Sequence[DocumentResult]) -> set[str]:
         "Insert documents, stories and errors; a re-coded document loses its old rows first."
         con, now = self.con, dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        docs = [r.document for r in results if r.document is not None]
+        stored = [row[0] for row in con.execute("SELECT doc_id FROM documents WHERE doc_id IN "
+                                                "(SELECT unnest(?::VARCHAR[]))", [[d.doc_id for d in docs]]).fetchall()]
         touched: set[str] = set()
-        for result in results:
-            doc = result.document
-            if doc is None:
-                failure = result.failure or Failure(result.source, "pipeline", "no result")
-                self._error(failure, now)
-                continue
-            old = con.execute("SELECT DISTINCT record_id FROM events WHERE doc_id = ? AND record_id IS NOT NULL",
-                              [doc.doc_id]).fetchall()
-            touched.update(r[0] for r in old)
+        if stored:
+            touched.update(row[0] for row in con.execute(
+                "SELECT DISTINCT record_id FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+                "AND record_id IS NOT NULL", [stored]).fetchall())
+            forget_documents(con, stored)
             for table in ("events", "stories", "documents"):
-                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
-            con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [doc.doc_id, doc.source, doc.url, doc.outlet, doc.title, doc.author, doc.date,
-                         doc.language, result.skipped, now])
-            bulk_insert(con, "stories", [[s.doc_id, s.index, s.title, s.text, s.date] for s in doc.stories])
-            if result.skipped:
-                self._error(Failure(doc.source, "clean", result.skipped, doc.doc_id), now)
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
+        bulk_insert(con, "documents", [[r.document.doc_id, r.document.source, r.document.url, r.document.outlet,
+                                        r.document.title, r.document.author, r.document.date, r.document.language,
+                                        r.skipped, now] for r in results if r.document is not None])
+        bulk_insert(con, "stories", [[s.doc_id, s.index, s.title, s.text, s.date] for d in docs for s in d.stories])
+        for result in results:
+            if result.document is None:
+                self._error(result.failure or Failure(result.source, "pipeline", "no result"), now)
+            elif result.skipped:
+                self._error(Failure(result.document.source, "clean", result.skipped, result.document.doc_id), now)
         return touched
 
     def _error(self, failure: Failure, now: dt.datetime) -> None:
@@ -125,15 +143,38 @@ class StoreWriter:
         "Cluster new mentions against the stored ones, then insert them with their records."
         if not rows:
             return set()
-        mentions = [Mention.from_row(dict(zip(EVENT_COLUMNS, row)), self.rules) for row in rows]
+        first_seq = self.con.execute("SELECT coalesce(max(seq) + 1, 0) FROM events").fetchone()[0]
+        mentions = [Mention.from_row({**dict(zip(EVENT_COLUMNS, row)), "seq": seq}, self.rules)
+                    for seq, row in enumerate(rows, start=first_seq)]
         clusterer = Clusterer(self._candidates(mentions), self.rules)
+        matches = [clusterer.assign(mention) for mention in mentions]
         out = []
-        for row, mention in zip(rows, mentions):
-            match = clusterer.assign(mention)
-            out.append([*row, match.record_id, match.score,
-                        json.dumps(match.reason, ensure_ascii=False) if match.reason else None])
+        for row, mention, match in zip(rows, mentions, matches):
+            record = clusterer.record_of(match.record_id)
+            reason = match.reason or (clusterer.merge_note(match.record_id) if record != match.record_id else None)
+            out.append([*row, record, match.score, json.dumps(reason, ensure_ascii=False) if reason else None,
+                        mention.seq, clusterer.record_seq(record)])
+        self._merge_stored(clusterer)
         bulk_insert(self.con, "events", out)
-        return {row[-3] for row in out}
+        index_events(self.con, first_seq)
+        return {row[len(EVENT_COLUMNS)] for row in out} | set(clusterer.merged)
+
+    def _merge_stored(self, clusterer: Clusterer) -> None:
+        """Move the stored mentions of records a new mention bridged into the record they merged into.
+
+        The founder of a merged record keeps, as its merge reason, which record it founded and which
+        mention linked it to the other one, so `newsdesk explain` can say so.
+        """
+        if not clusterer.merged:
+            return
+        olds = list(clusterer.merged)
+        news = [clusterer.record_of(old) for old in olds]
+        self.con.execute("""
+            UPDATE events SET record_id = m.new, record_seq = m.seq, merge_reason = coalesce(merge_reason, m.reason)
+            FROM (SELECT unnest($1::VARCHAR[]) AS old, unnest($2::VARCHAR[]) AS new, unnest($3::BIGINT[]) AS seq,
+                         unnest($4::VARCHAR[]) AS reason) m
+            WHERE events.record_id = m.old""",
+            [olds, news, [clusterer.record_seq(n) for n in news], [json.dumps(clusterer.merge_note(o)) for o in olds]])
 
     def _candidates(self, mentions: Iterable[Mention]) -> list[Mention]:
         "Stored mentions of the same types whose dates come near the new ones'."

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from ..errors import ConfigError
+from .words import text_sql
 
 COUNTRY_CODE = re.compile(r"[A-Za-z]{3}")
 LAT_LON = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*")
@@ -72,11 +73,12 @@ def locate(con: duckdb.DuckDBPyConnection, near: str) -> tuple[float, float]:
     return float(row[0]), float(row[1])
 
 
-def _text_sql(alias: str, text: str) -> tuple[str, list[Any]]:
-    "Mentions whose sentence holds `text`; records with such a mention."
+def _text_sql(con: duckdb.DuckDBPyConnection, alias: str, text: str) -> tuple[str, list[Any]]:
+    "Mentions whose sentence holds the words of `text`; records with such a mention."
+    sql, params = text_sql(con, text)
     if alias == "e":
-        return "e.sentence ILIKE ?", [f"%{text}%"]
-    return "r.record_id IN (SELECT record_id FROM events WHERE sentence ILIKE ?)", [f"%{text}%"]
+        return sql, params  # its columns are those of `events e`, the only table in scope
+    return f"r.record_seq IN (SELECT record_seq FROM events WHERE {sql})", params
 
 
 def where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str) -> tuple[str, list[Any]]:
@@ -108,7 +110,7 @@ def where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str) -> tuple[str, 
     if f.status:
         add(f"{a}.status = ?", f.status.lower())
     if f.text:
-        sql, values = _text_sql(a, f.text)
+        sql, values = _text_sql(con, a, f.text)
         add(sql, *values)
     if f.near:
         lat, lon = locate(con, f.near)
@@ -119,7 +121,7 @@ def where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str) -> tuple[str, 
     if a == "r":
         add("r.sources >= ?", f.min_sources)
     elif f.min_sources > 1:
-        add("e.record_id IN (SELECT record_id FROM records WHERE sources >= ?)", f.min_sources)
+        add("e.record_seq IN (SELECT record_seq FROM records WHERE sources >= ?)", f.min_sources)
     return (" AND ".join(clauses) or "TRUE"), params
 
 

@@ -32,7 +32,7 @@ def _summary_sql(where: str) -> str:
     INSERT INTO records
     SELECT record_id, type, {quad_sql()}, src.n, src.c, tgt.n, tgt.c, d.s, d.e, d.l, d.p,
            pl.n, pl.c, pl.k, pl.lat, pl.lon, fmin, fmax, imin, imax, status, mentions, sources, outlets,
-           first_reported, last_reported, sentence
+           first_reported, last_reported, sentence, record_seq
     FROM (
         SELECT e.record_id, any_value(e.type) AS type,
             arg_min({{'n': source_name, 'c': source_country}}, {{'c': -confidence, 'i': id}})
@@ -49,7 +49,7 @@ def _summary_sql(where: str) -> str:
             count(DISTINCT doc.outlet) AS outlets,
             min(coalesce(doc.date, doc.ingested_at::DATE)) AS first_reported,
             max(coalesce(doc.date, doc.ingested_at::DATE)) AS last_reported,
-            arg_max(sentence, {{'c': confidence, 'i': id}}) AS sentence
+            arg_max(sentence, {{'c': confidence, 'i': id}}) AS sentence, any_value(e.record_seq) AS record_seq
         FROM events e LEFT JOIN documents doc ON doc.doc_id = e.doc_id
         {where}
         GROUP BY e.record_id

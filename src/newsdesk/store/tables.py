@@ -13,7 +13,7 @@ from typing import Any
 
 from ..schema import Actor, Event, TimeSpan
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 ACTOR_FIELDS = ("text", "name", "country", "sector", "wikidata")
 ROLES = ("source", "target", "claimant")
@@ -44,7 +44,10 @@ CREATE TABLE IF NOT EXISTS events (
     lat DOUBLE, lon DOUBLE, place_kind VARCHAR,
     fatalities INTEGER, injuries INTEGER, weapon VARCHAR, status VARCHAR, negated BOOLEAN,
     trigger VARCHAR, sentence VARCHAR, span_start INTEGER, span_end INTEGER, confidence REAL,
-    coder VARCHAR, record_id VARCHAR, merge_score DOUBLE, merge_reason VARCHAR);
+    coder VARCHAR, record_id VARCHAR, merge_score DOUBLE, merge_reason VARCHAR, seq BIGINT,
+    record_seq BIGINT);
+CREATE TABLE IF NOT EXISTS terms (term UBIGINT, seq BIGINT);
+CREATE TABLE IF NOT EXISTS terms_recent (term UBIGINT, seq BIGINT);
 CREATE TABLE IF NOT EXISTS records (
     record_id VARCHAR PRIMARY KEY, type VARCHAR, quad SMALLINT,
     source_name VARCHAR, source_country VARCHAR, target_name VARCHAR, target_country VARCHAR,
@@ -52,7 +55,7 @@ CREATE TABLE IF NOT EXISTS records (
     place_name VARCHAR, place_country VARCHAR, place_kind VARCHAR, lat DOUBLE, lon DOUBLE,
     fatalities_min INTEGER, fatalities_max INTEGER, injuries_min INTEGER, injuries_max INTEGER,
     status VARCHAR, mentions INTEGER, sources INTEGER, outlets INTEGER,
-    first_reported DATE, last_reported DATE, sentence VARCHAR);
+    first_reported DATE, last_reported DATE, sentence VARCHAR, record_seq BIGINT);
 CREATE TABLE IF NOT EXISTS errors (
     input VARCHAR, stage VARCHAR, reason VARCHAR, doc_id VARCHAR, at_time TIMESTAMP,
     PRIMARY KEY (input, stage));
