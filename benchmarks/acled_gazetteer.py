@@ -80,7 +80,9 @@ def main(path: Path) -> None:
         "all": shares(judged),
         "even_rows": shares(judged[0::2]),
         "odd_rows": shares(judged[1::2]),
-        "precision_1": shares(j for j, r in zip(judged, rows, strict=True) if r["geo_precision"].startswith("1")),
+        "precision_1": shares(
+            j for j, r in zip(judged, rows, strict=True) if r["geo_precision"].startswith("1")
+        ),
     }
     print(json.dumps(result))
 

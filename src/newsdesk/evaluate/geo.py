@@ -5,8 +5,8 @@ Formats read (from `../shared/gold/geoparsing/`, never copied into the repo):
     `GWN.xml`                    <toponym><extractedName><start><end><geonamesID><latitude><longitude>
     `gwn_full.txt`               a line per article: name,,mention,,lat,,lon,,start,,end||…
 
-Given the gold toponyms, each document's mentions are resolved together (`Gazetteer.resolve_all`)
-and scored by accuracy@161 km, exact GeoNames id match and mean error; a mention left unresolved
+Given the gold toponyms, each document's mentions are resolved together (`Gazetteer.resolve_all`,
+with the article's text as context) and scored by accuracy@161 km, exact GeoNames id match and mean error; a mention left unresolved
 counts as the largest error (half the earth's circumference), as in "A Pragmatic Guide to
 Geoparsing Evaluation". End to end (`recognise`), spaCy's GPE/LOC/FAC entities are matched to the
 gold spans for recognition P/R/F1 and the matched ones are scored as above.
@@ -94,11 +94,12 @@ def _distance_scores(errors: list[float], exact: list[bool]) -> dict[str, float 
     }
 
 
-def _errors(articles: list[tuple[list[str], list[GoldToponym]]]) -> tuple[list[float], list[bool]]:
+def _errors(articles: list[tuple[list[str], list[GoldToponym], str]]) -> tuple[list[float], list[bool]]:
+    "Each article's toponyms resolved together, with its text as context: (errors in km, exact id matches)."
     gaz = gazetteer()
     errors, exact = [], []
-    for texts, golds in articles:
-        for place, gold in zip(gaz.resolve_all(texts), golds, strict=True):
+    for texts, golds, document in articles:
+        for place, gold in zip(gaz.resolve_all(texts, document=document), golds, strict=True):
             if place is None or place.lat is None or place.lon is None:
                 errors.append(MAX_ERROR_KM)
             else:
@@ -111,7 +112,7 @@ def _errors(articles: list[tuple[list[str], list[GoldToponym]]]) -> tuple[list[f
 def score_given_toponyms(path: Path, limit: int | None = None) -> dict[str, float | int | None]:
     """Resolve the gold toponym phrases of each article; accuracy@161, exact match, mean error."""
     articles = list(read_gold(path))[:limit]
-    pairs = [([t.phrase for t in a.toponyms], list(a.toponyms)) for a in articles]
+    pairs = [([t.phrase for t in a.toponyms], list(a.toponyms), a.text or "") for a in articles]
     return {"articles": len(articles), **_distance_scores(*_errors(pairs))}
 
 
@@ -127,7 +128,7 @@ def score_end_to_end(
         found = set(recognise(article.text or ""))
         hits = sorted(found & gold.keys())
         tp, fp, fn = tp + len(hits), fp + len(found - gold.keys()), fn + len(gold.keys() - found)
-        pairs.append(([gold[s].phrase for s in hits], [gold[s] for s in hits]))
+        pairs.append(([gold[s].phrase for s in hits], [gold[s] for s in hits], article.text or ""))
     p, r = tp / ((tp + fp) or 1), tp / ((tp + fn) or 1)
     scores = _distance_scores(*_errors(pairs))
     return {

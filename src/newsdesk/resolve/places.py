@@ -50,6 +50,7 @@ FACILITY = re.compile(
 QUARTER = re.compile(r"\s+-\s+.*$|-(?:north|south|east|west)$", re.IGNORECASE)
 """A quarter after a dash, as ACLED names places ("Seoul City - Jongno", "Shan-North"): the whole."""
 ASIDE = re.compile(r"\s*\([^)]*\)$")
+CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z]*\.?(?:\s+[A-Z][A-Za-z]*\.?)*")
 ABBREVIATED = {"mount": "mt", "mt": "mount", "saint": "st", "st": "saint", "fort": "ft", "ft": "fort"}
 DEMONYM_ENDINGS = ("s", "ns", "ans", "ers")
 """Endings of plural demonyms: Russians → russian, Californians → california, Ohioans → ohio,
@@ -333,7 +334,7 @@ class Gazetteer:
         return _place(text, *picked[:2]) if picked else None
 
     def resolve_all(
-        self, texts: list[str], context_countries: frozenset[str] = frozenset()
+        self, texts: list[str], context_countries: frozenset[str] = frozenset(), *, document: str = ""
     ) -> list[Place | None]:
         """Resolve the place mentions of one document together, each in the light of the others.
 
@@ -341,15 +342,19 @@ class Gazetteer:
         the runner-up, in the context of the names fixed so far: their countries, admin1 areas and
         points). So "Houston" settles "Walker County" in Texas before "Huntsville" is decided, and
         a mention never votes for itself ("Georgia" five times is not evidence for the country).
+        Countries and first-level areas the `document` text names elsewhere ("the Georgia Bureau
+        of Investigation", "Ga.") count as context too.
         """
         names = list(dict.fromkeys(fold(t) for t in texts))
         first = {fold(t): t for t in texts}
         found = {key: self.candidates(first[key]) for key in names}
         support = coherence({key: cands for key, (cands, _level) in found.items()})
+        base = self.areas_named(document, skip=set(names))
+        base.countries.update(context_countries)
         picks: dict[str, tuple[Candidate, str, float] | None] = {}
 
         def trial(key: str) -> tuple[Candidate, str, float] | None:
-            ctx = self._context(key, picks, context_countries, support[key])
+            ctx = self._context(key, picks, base, support[key])
             return self.pick(first[key], ctx, found[key])
 
         while len(picks) < len(names):  # fix the surest name first; it is context for the rest
@@ -364,15 +369,37 @@ class Gazetteer:
             out.append(_place(text, *picked[:2]) if picked else None)
         return out
 
+    def areas_named(self, document: str, skip: set[str]) -> Context:
+        """The countries and large first-level areas a text names by their own or curated names
+        (capitalised: "Georgia", "Ga."; "Washington" is curated as the city), except `skip`."""
+        ctx = Context(Counter(), Counter())
+        for run in CAPITALISED_RUN.findall(document):
+            words = run.split()
+            spans = [(i, i + n) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
+            for start, end in spans:
+                phrase = " ".join(words[start:end])
+                key = fold(phrase)
+                if key in skip:
+                    continue
+                ids = _ids(self._index.curated, key) or _ids(self._index.primary, key)
+                if not ids and phrase.endswith("."):  # an abbreviated state: "Ga.", "Calif."
+                    ids = _ids(self._index.alternate, key)
+                for e in (GazetteerEntry(*self._index.entries[j]) for j in ids):
+                    if e.kind == "country" and e.country:
+                        ctx.countries[e.country] += 1
+                    elif _ranked_kind(e) == "admin1" and e.admin1:  # not "Rivera", a surname
+                        ctx.admin1[e.admin1] += 1
+        return ctx
+
     @staticmethod
     def _context(
         key: str,
         picks: dict[str, tuple[Candidate, str, float] | None],
-        countries: frozenset[str],
+        base: Context,
         support: Mapping[GazetteerEntry, float],
     ) -> Context:
-        "The context the other names' picks give to name `key`."
-        ctx = Context(Counter(countries), Counter(), ())
+        "The context the other names' picks (and the text around them, `base`) give to name `key`."
+        ctx = Context(Counter(base.countries), Counter(base.admin1), ())
         points = []
         for other, picked in picks.items():
             if other == key or picked is None:
