@@ -10,7 +10,7 @@ from store_builders import DAY, ODESA, event, result
 
 from newsdesk.errors import ConfigError, StoreError
 from newsdesk.schema import DocumentResult, Failure, Place
-from newsdesk.store import Filters, open_store, words
+from newsdesk.store import Filters, api, open_store, words
 
 STRIKE_A = "Russian missiles struck Kharkiv overnight, killing five civilians."
 STRIKE_B = "A Russian missile strike on Kharkiv killed seven civilians, officials said."
@@ -158,3 +158,16 @@ def test_text_matches_whole_words_through_the_index_after_merging_and_recoding(f
     assert fresh_store.mentions(text="Blinken") == []
     indexed = con.execute("SELECT count(DISTINCT seq) FROM (SELECT seq FROM terms UNION ALL SELECT seq FROM terms_recent)")
     assert indexed.fetchone()[0] == fresh_store.counts()["events"] == 3
+
+
+def test_common_words_are_searched_among_the_newest_records_first_with_the_same_result(fresh_store, monkeypatch):
+    fresh_store.writer.write([
+        result(f"d{i}", event(f"e{i}", f"d{i}", f"Artillery shelling hit {'Odesa' if i > 9 else 'a village'} again.",
+                              day=DAY - dt.timedelta(days=30 * i)))
+        for i in range(12)])
+    everything = [r.record_id for r in fresh_store.events(text="shelling")]
+    assert len(everything) == 12
+    monkeypatch.setattr(api, "COMMON_SHARE", 0.0)  # every word counts as common
+    assert [r.record_id for r in fresh_store.events(text="shelling", limit=2)] == everything[:2] == ["re0", "re1"]
+    monkeypatch.setattr(api, "NEWEST_MARGIN", 0.5)  # the newest records hold no match: the whole store is searched
+    assert [r.record_id for r in fresh_store.events(text="Odesa", limit=2)] == ["re10", "re11"]

@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+import math
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -20,6 +22,14 @@ from .duckdb import DEFAULT_DB, StoreWriter, connect
 from .query import Filters, check_period, where
 from .records import RECORD_COLUMNS
 from .tables import event_dict
+from .words import share
+
+COMMON_SHARE = 0.01
+"""Words in more than this share of mentions are searched among the newest records first."""
+NEWEST_MARGIN = 4
+"""How many times more newest records to search than the word's share makes necessary."""
+SAMPLE_RECORDS = 100_000
+"""From this many records on, the cutoff date is estimated from a sample."""
 
 
 class Rows(list[Any]):
@@ -72,16 +82,47 @@ class Store:
 
     def events(self, filters: Filters | None = None, *, limit: int | None = None, **given: Any) -> Rows:
         """Event records matching the filters (see `Filters`), most recent first."""
-        clause, params = where(self.con, _filters(filters, given), "r")
-        sql = (f"SELECT rowid FROM records r WHERE {clause} "
-               "ORDER BY r.date_start DESC NULLS LAST, r.sources DESC, r.record_id")
-        rowids = [row[0] for row in self.con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""),
-                                                     params).fetchall()]
+        rowids = self._record_rowids(_filters(filters, given), limit)
         # Sorting row ids, then fetching only the rows shown, keeps wide columns out of the sort.
         found = {row[0]: EventRecord(*row[1:]) for row in self.con.execute(
             f"SELECT rowid, {', '.join(RECORD_COLUMNS)} FROM records WHERE rowid = ANY(?::BIGINT[])",
             [rowids]).fetchall()}
         return Rows(found[rowid] for rowid in rowids)
+
+    def _record_rowids(self, f: Filters, limit: int | None) -> list[int]:
+        """The row ids of the matching records in display order.
+
+        When `--text` words are common, the newest records hold enough matches: those after a cutoff
+        date are searched first (joining a few thousand records with the word's mentions instead of
+        all), and the whole store only when they hold fewer than `limit`.
+        """
+        clause, params = where(self.con, f, "r")
+        order = " ORDER BY r.date_start DESC NULLS LAST, r.sources DESC, r.record_id" + \
+            (f" LIMIT {int(limit)}" if limit else "")
+        common = share(self.con, f.text) if f.text and limit else None
+        if common and common > COMMON_SHARE:
+            cutoff = self._cutoff(math.ceil(int(limit or 0) / common * NEWEST_MARGIN))
+            if cutoff is not None:
+                rowids = [row[0] for row in self.con.execute(
+                    f"SELECT rowid FROM records r WHERE r.date_start >= ? AND {clause}{order}",
+                    [cutoff, *params]).fetchall()]
+                if len(rowids) == limit:
+                    return rowids
+        return [row[0] for row in self.con.execute(f"SELECT rowid FROM records r WHERE {clause}{order}",
+                                                   params).fetchall()]
+
+    def _cutoff(self, newest: int) -> dt.date | None:
+        "About the date of the `newest`-th newest record: exact in a small store, from a 5% sample in a big one."
+        records = self.con.execute("SELECT count(*) FROM records").fetchone()[0]
+        if newest >= records:
+            return None
+        if records < SAMPLE_RECORDS:
+            sql = f"SELECT date_start FROM records ORDER BY date_start DESC NULLS LAST LIMIT 1 OFFSET {newest}"
+        else:
+            sql = (f"SELECT quantile_disc(date_start, {1 - newest / records}) FROM records "
+                   "USING SAMPLE 5% (system, 6)")
+        row = self.con.execute(sql).fetchone()
+        return row[0] if row else None
 
     def mentions(self, filters: Filters | None = None, *, limit: int | None = None, **given: Any) -> Rows:
         """Event mentions (the output contract plus `record_id`) matching the filters."""

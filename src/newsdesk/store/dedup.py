@@ -230,6 +230,10 @@ class Clusterer:
         "The `seq` of the mention that founded the record (its integer key)."
         return self._seq.get(self.record_of(record_id))
 
+    def founder_seq(self, record_id: str) -> int | None:
+        "The integer key a record had when it was founded, merged or not."
+        return self._seq.get(record_id)
+
     def merge_note(self, record_id: str) -> dict[str, str]:
         "The merge reason of the founder of a record that was merged into another."
         return {"founded": record_id, "merged_by": self._merged_by[record_id]}

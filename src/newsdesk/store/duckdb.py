@@ -23,7 +23,7 @@ from ..schema import DocumentResult, Failure
 from .dedup import Clusterer, Mention, load_rules
 from .records import refresh_records
 from .tables import DDL, EVENT_COLUMNS, SCHEMA_VERSION, event_row
-from .words import forget_documents, index_events
+from .words import forget_documents, index_events, move_records
 
 LOGGER = logging.getLogger(__name__)
 
@@ -175,6 +175,7 @@ class StoreWriter:
                          unnest($4::VARCHAR[]) AS reason) m
             WHERE events.record_id = m.old""",
             [olds, news, [clusterer.record_seq(n) for n in news], [json.dumps(clusterer.merge_note(o)) for o in olds]])
+        move_records(self.con, [clusterer.founder_seq(o) for o in olds], [clusterer.record_seq(n) for n in news])
 
     def _candidates(self, mentions: Iterable[Mention]) -> list[Mention]:
         "Stored mentions of the same types whose dates come near the new ones'."

@@ -73,14 +73,6 @@ def locate(con: duckdb.DuckDBPyConnection, near: str) -> tuple[float, float]:
     return float(row[0]), float(row[1])
 
 
-def _text_sql(con: duckdb.DuckDBPyConnection, alias: str, text: str) -> tuple[str, list[Any]]:
-    "Mentions whose sentence holds the words of `text`; records with such a mention."
-    sql, params = text_sql(con, text)
-    if alias == "e":
-        return sql, params  # its columns are those of `events e`, the only table in scope
-    return f"r.record_seq IN (SELECT record_seq FROM events WHERE {sql})", params
-
-
 def where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str) -> tuple[str, list[Any]]:
     """The WHERE clause and parameters of the filters over `records r` (alias "r") or `events e` ("e").
 
@@ -110,8 +102,8 @@ def where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str) -> tuple[str, 
     if f.status:
         add(f"{a}.status = ?", f.status.lower())
     if f.text:
-        sql, values = _text_sql(con, a, f.text)
-        add(sql, *values)
+        sql, values = text_sql(con, f.text, records=a == "r")
+        add(f"{a}.{sql}", *values)
     if f.near:
         lat, lon = locate(con, f.near)
         dlat = f.km / KM_PER_DEGREE

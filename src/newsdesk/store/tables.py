@@ -46,8 +46,8 @@ CREATE TABLE IF NOT EXISTS events (
     trigger VARCHAR, sentence VARCHAR, span_start INTEGER, span_end INTEGER, confidence REAL,
     coder VARCHAR, record_id VARCHAR, merge_score DOUBLE, merge_reason VARCHAR, seq BIGINT,
     record_seq BIGINT);
-CREATE TABLE IF NOT EXISTS terms (term UBIGINT, seq BIGINT);
-CREATE TABLE IF NOT EXISTS terms_recent (term UBIGINT, seq BIGINT);
+CREATE TABLE IF NOT EXISTS terms (term UBIGINT, seq BIGINT, record_seq BIGINT);
+CREATE TABLE IF NOT EXISTS terms_recent (term UBIGINT, seq BIGINT, record_seq BIGINT);
 CREATE TABLE IF NOT EXISTS records (
     record_id VARCHAR PRIMARY KEY, type VARCHAR, quad SMALLINT,
     source_name VARCHAR, source_country VARCHAR, target_name VARCHAR, target_country VARCHAR,
