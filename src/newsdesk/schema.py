@@ -208,6 +208,7 @@ class Event:
     date: TimeSpan | None = None
     date_inferred: bool = False
     place: Place | None = None
+    place_inferred: bool = False
     fatalities: int | None = None
     injuries: int | None = None
     weapon: str | None = None
@@ -235,6 +236,7 @@ class Event:
             "date_precision": self.date.precision if self.date else None,
             "date_inferred": self.date_inferred,
             "place": self.place.to_dict() if self.place else None,
+            "place_inferred": self.place_inferred,
             "fatalities": self.fatalities,
             "injuries": self.injuries,
             "weapon": self.weapon,

@@ -7,12 +7,13 @@ result: one JSON object with `--format json`, else one `key: value` line per fig
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ..evaluate.acled import score_acled
+from ..evaluate.acled import SPLITS, score_acled
 from ..evaluate.gsr import score_gsr
 from ..evaluate.plover import score_plover
 from ..nlp import load_pipeline
@@ -47,6 +48,10 @@ def gsr(path: GoldFile, model: Model = None, limit: Limit = None, fmt: ScoreForm
 
 @eval_app.command("acled")
 def acled(path: GoldFile, model: Model = None, limit: Limit = None, fmt: ScoreFormat = "text",
-          verbose: Verbose = 0) -> None:
+          verbose: Verbose = 0,
+          split: Annotated[str, typer.Option(help=f"Rows to score: {', '.join(SPLITS)} (by position).")] = "all",
+          ) -> None:
     """ACLED rows (coder run on `notes`): type, fatalities, date, place within 50 km, actor country."""
-    _run(score_acled, path, model, limit, fmt, verbose)
+    if split not in SPLITS:
+        raise fail(f"--split {split}: expected one of {', '.join(SPLITS)}")
+    _run(partial(score_acled, split=split), path, model, limit, fmt, verbose)

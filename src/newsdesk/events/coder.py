@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -26,7 +27,9 @@ from .roles import (
     antecedent,
     between,
     clause_chain,
+    enclosing_areas,
     mention_text,
+    modifies,
     named_places,
     objects,
     own_clause_chain,
@@ -61,6 +64,7 @@ class _StoryCoder:
         self.lead_date: TimeSpan | None = None
         self.guessed = 0  # roles the last `actors_of` call filled by a guess
         self.story_places = self._resolve_story_places()
+        self.chains: dict[tuple[str, ...], Place | None] = {}  # a name and its areas, resolved together
 
     # -- actors -------------------------------------------------------------------------------
     def actors_of(self, token: Token | None) -> list[Actor]:
@@ -126,40 +130,57 @@ class _StoryCoder:
         """
         weak: TimeSpan | None = None
         for node in clause_chain(trigger):
-            inside = sorted((abs(tok.i - trigger.i), tok.i, span) for tok, span in dates
+            inside = sorted((not modifies(tok, node), abs(tok.i - trigger.i), tok.i, span) for tok, span in dates
                             if node.left_edge.i <= tok.i <= node.right_edge.i)
-            explicit = [span for _, _, span in inside if (span.text or "").lower() not in WEAK_DATES]
+            explicit = [span for *_, span in inside if (span.text or "").lower() not in WEAK_DATES]
             if explicit:
                 return explicit[0]
-            weak = weak or (inside[0][2] if inside else None)
+            weak = weak or (inside[0][-1] if inside else None)
         return weak
 
     def place_of(self, trigger: Token, candidates: list[Token], used: set[str]) -> Place | None:
-        "The nearest place in the smallest clause around the trigger that names one, within its own clause."
+        """The place in the smallest clause around the trigger that names one, within its own clause: one
+        modifying the clause itself before one inside a noun phrase ('unions in Iran'), a town before a
+        country, then the nearest; a name matched only by its sound comes last."""
         for node in own_clause_chain(trigger):
-            inside = sorted((abs(t.i - trigger.i), t.i, t) for t in candidates
-                            if node.left_edge.i <= t.i <= node.right_edge.i)
-            place = self._first_place([t for _, _, t in inside], used)
-            if place is not None or inside:
-                return place
+            inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i]
+            found = [(place, t) for t in inside if (place := self._first_place([t], used)) is not None]
+            if found:
+                return min(found, key=lambda pt: (_sounded(pt[0]), not modifies(pt[1], node),
+                                                  pt[0].kind == "country", abs(pt[1].i - trigger.i), pt[1].i))[0]
+            if inside:
+                return None
         return None
 
     def _first_place(self, tokens: list[Token], used: set[str]) -> Place | None:
         for tok in tokens:
-            for text in place_names(tok):
-                if text in used:
-                    continue
-                place = (self.story_places[text] if text in self.story_places
-                         else self.places.resolve(text, frozenset(self.context)))
+            names = [text for text in place_names(tok) if text not in used]
+            areas = enclosing_areas(tok)  # 'targeted Al Far (Kitaf, Sadah)': a place even when it is the target
+            if names or areas:
+                place = self._token_place(names, areas)
                 if place is not None:
                     return place
         return None
+
+    def _token_place(self, names: list[str], areas: list[str]) -> Place | None:
+        "A place name and the areas named around it, resolved together ('Ayolas (Misiones)' is in Paraguay)."
+        own = next((text for text in names if self._lookup(text) is not None), None)
+        if not areas:
+            return self._lookup(own) if own else None
+        chain = (own, *areas) if own else tuple(areas)
+        if chain not in self.chains:
+            self.chains[chain] = _narrowest_consistent(self.places.resolve_all(list(chain), frozenset(self.context)))
+        return self.chains[chain]
+
+    def _lookup(self, text: str) -> Place | None:
+        return self.story_places[text] if text in self.story_places else self.places.resolve(
+            text, frozenset(self.context))
 
     def _resolve_story_places(self) -> dict[str, Place | None]:
         "Every place name of the story resolved together: 'Granada (Andalucia)' is in Spain."
         heads = [tok for sent in self.doc.sents for tok in place_tokens(list(sent)) + named_places(list(sent))]
         heads += [c for tok in heads for c in tok.children if c.dep_ == "appos"]  # "Granada (Andalucia)"
-        texts = [text for tok in heads for text in place_names(tok)]
+        texts = [text for tok in heads for text in [*place_names(tok), *enclosing_areas(tok)]]
         texts = list(dict.fromkeys(texts))[:MAX_STORY_PLACES]
         return dict(zip(texts, self.places.resolve_all(texts))) if texts else {}
 
@@ -298,8 +319,10 @@ class _StoryCoder:
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
         draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft, used)
-        if draft.fields["place"] is None and draft.rule.type in PLACED_TYPES | UNNAMED_TYPES:
-            draft.fields["place"] = self._first_place(places + named_places(list(sent)), used)
+        if draft.fields["place"] is None:  # the nearest place of the sentence
+            nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
+            draft.fields["place"] = self._first_place(nearest, used)
+            draft.fields["place_inferred"] = draft.fields["place"] is not None
         place = draft.fields["place"]
         if draft.target is None and place is not None and draft.rule.type == "ASSAULT":
             draft.target = Actor(text=place.text, name=place.name, country=place.country, kind="country")
@@ -336,7 +359,7 @@ class _StoryCoder:
             type=draft.rule.type, sentence=self.story.text[start:end], span=(start, end),
             mode=f.get("mode"), context=f.get("context", ()), cameo=self.lex.cameo.get(draft.rule.type),
             source=draft.source, target=draft.target, date=date, date_inferred=inferred and date is not None,
-            place=f.get("place"), fatalities=f.get("fatalities"), injuries=f.get("injuries"),
+            place=f.get("place"), place_inferred=bool(f.get("place_inferred")), fatalities=f.get("fatalities"), injuries=f.get("injuries"),
             weapon=f.get("weapon"), status=f.get("status", "asserted"), negated=bool(f.get("negated")),
             claimant=f.get("claimant"), trigger=draft.trigger.text, confidence=draft.score(),
             coder=f"{CODER_NAME}+{self.lex.version}",
@@ -351,7 +374,36 @@ class _StoryCoder:
             if not any(d.rule.type == "ASSAULT" for d in drafts):
                 _add_toll(events, sent)
             events.extend(self.event(draft, sent) for draft in drafts)
-        return merge_story(events)
+        return merge_story(self._placed_by_story(events))
+
+    def _placed_by_story(self, events: list[Event]) -> list[Event]:
+        "Events still without a place take the last place named before them in the story, else its first."
+        first = next((p for p in self.story_places.values() if p is not None), None)
+        last: Place | None = None
+        placed = []
+        for event in events:
+            if event.place is None and (last or first) is not None:
+                event = replace(event, place=last or first, place_inferred=True)
+            elif event.place is not None and not event.place_inferred:
+                last = event.place
+            placed.append(event)
+        return placed
+
+
+def _sounded(place: Place) -> bool:
+    "A name the gazetteer matched only by how it sounds: the weakest reading of a place."
+    return "sound" in (place.why or "")
+
+
+def _narrowest_consistent(places: list[Place | None]) -> Place | None:
+    """The narrowest of a place and the areas named around it that agrees with the others on the country
+    ('Granada (Andalucia)' is the Spanish Granada; a village the gazetteer lacks gives way to its district)."""
+    found = [p for p in places if p is not None]
+    if not found:
+        return None
+    votes = Counter(p.country for p in found)
+    country = max(reversed(found), key=lambda p: votes[p.country]).country  # ties: the broadest area
+    return next(p for p in found if p.country == country)
 
 
 def _add_toll(events: list[Event], sent: Span) -> None:

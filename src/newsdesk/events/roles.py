@@ -13,12 +13,20 @@ from spacy.tokens import Token
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "nummod", "case", "det", "quantmod", "npadvmod"}
 NAME_MODIFIERS = {"compound", "flat"}
+NAME_LINKS = {"compound", "flat", "nummod", "appos", "conj", "punct"}  # parts of one name or date
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "over", "into", "on"}
+PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "over", "into", "on", "from", "along", "inside",
+               "within", "throughout", "off"}
+NAME_JOINERS = {"de", "do", "dos", "da", "das", "del", "la", "las", "los", "el", "al", "on", "upon", "di", "du",
+                "des", "y", "-"}  # lower-case words inside one place name: 'San Pedro de las Colonias'
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district", "state", "city", "town",
                "village", "county", "municipality"}
+AREA_NOUNS = PLACE_HEADS | {"countryside", "outskirts", "area", "center", "centre", "suburbs", "vicinity",
+                           "neighborhood", "neighbourhood", "border", "region", "tehsil", "township", "commune"}
 CLIMB_LIMIT = 6
+AREA_TOKENS = 24  # the longest bracketed list of areas read after a place name
 CLIMB_NOUN_DEPS = {"dobj", "attr"}  # a noun a participle hangs from: climb on to its verb
 
 
@@ -149,6 +157,20 @@ def possessor(noun: Token) -> Token | None:
     return None
 
 
+def modifies(token: Token, node: Token) -> bool:
+    """Whether a name or date modifies `node` itself ('protested in Bijar', 'On 5 May, … gathered'), not a
+    noun inside one of its phrases ('teachers' unions in Iran protested', 'a garrison since December')."""
+    current = token
+    while current.i != node.i:
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.i != node.i and head.pos_ != "ADP" and current.dep_ not in NAME_LINKS:
+            return False
+        current = head
+    return True
+
+
 def clause_chain(token: Token) -> Iterator[Token]:
     "The token and its heads up to the sentence root."
     current = token
@@ -174,10 +196,25 @@ def own_clause_chain(token: Token) -> Iterator[Token]:
 
 
 def place_tokens(sentence_tokens: list[Token]) -> list[Token]:
-    "Heads of place names: objects of 'in/near/at…' that are places by NER or by their head word."
-    return [tok for tok in sentence_tokens if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and (
-        tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS
+    """Heads of place names: objects of 'in/near/at…' (or of 'of' inside one: 'in the village of X') that are
+    places by NER, by their head word, or by a name before it ('in Aleppo countryside')."""
+    return [tok for tok in sentence_tokens if tok.dep_ == "pobj" and _place_preposition(tok.head) and (
+        tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS or _local_name(tok) is not None
         or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP")))]
+
+
+def _place_preposition(prep: Token) -> bool:
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        return prep.head.head.lower_ in PLACE_PREPS
+    return prep.lower_ in PLACE_PREPS
+
+
+def _local_name(token: Token) -> Token | None:
+    "The name an area noun is part of: 'Aleppo countryside', 'Rize town center' → the name's head."
+    if token.lower_ not in AREA_NOUNS and not token.text[:1].isupper():
+        return None
+    return next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("NORP", "ORG", "PERSON", "DATE")), None)
 
 
 def named_places(sentence_tokens: list[Token]) -> list[Token]:
@@ -186,9 +223,61 @@ def named_places(sentence_tokens: list[Token]) -> list[Token]:
             if tok.ent_type_ in ("GPE", "LOC") and tok.head.ent_type_ != tok.ent_type_]
 
 
+def enclosing_areas(token: Token) -> list[str]:
+    """The areas a place name says it lies in, narrowest first: 'Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)'
+    → ['Kolofata', 'Mayo-Sava', 'Extreme-Nord']. Lower-case words before a name ('coded as X') are skipped."""
+    doc = token.doc
+    start = token.i + 1
+    while start < min(len(doc), token.i + 4) and (doc[start].pos_ == "PROPN" or doc[start].text == "-"
+                                                  or doc[start].lower_ in PLACE_HEADS):
+        start += 1  # the rest of the name: 'Los Angeles - Central (California)', 'Sanandaj city (Kurdistan)'
+    if start >= len(doc) or doc[start].text != "(":
+        return []
+    names, current = [], []
+    for tok in doc[start + 1: min(len(doc), start + 1 + AREA_TOKENS)]:
+        if tok.text in (",", ")", ";"):
+            names.append(current)
+            current = []
+            if tok.text != ",":
+                break
+        elif current or tok.text[:1].isupper():
+            current.append(tok)
+    else:
+        return []  # no closing bracket: not a list of areas
+    return [doc[part[0].i: part[-1].i + 1].text for part in names if part]
+
+
+def whole_name(token: Token) -> str:
+    """The capitalised run around a name token, joiners and hyphenated parts included: 'Pachuca de Soto',
+    'Fontaine-au-Pire'; a common noun is just its name ('Saca area')."""
+    doc = token.doc
+    if not token.text[:1].isupper():
+        return name_text(token)
+
+    def part(i: int) -> bool:
+        tok = doc[i]
+        return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in NAME_JOINERS
+
+    def hyphenated(i: int) -> bool:  # doc[i] and doc[i + 1] are written together around a hyphen
+        return doc[i].whitespace_ == "" and "-" in (doc[i].text, doc[i + 1].text)
+    left, right = token.i, token.i
+    while left > token.sent.start and (part(left - 1) or hyphenated(left - 1)):
+        left -= 1
+    while right + 1 < token.sent.end and (part(right + 1) or hyphenated(right)):
+        right += 1
+    while left < token.i and doc[left].text in NAME_JOINERS:
+        left += 1
+    while right > token.i and doc[right].text in NAME_JOINERS:
+        right -= 1
+    return doc[left: right + 1].text
+
+
 def place_names(token: Token) -> list[str]:
-    "Texts to look a place token up by: 'Mansehra city' → 'Mansehra city', 'Mansehra'."
-    texts = [name_text(token), mention_text(token)]
+    "Texts to look a place token up by, longest first: 'Mansehra city' → 'Mansehra city', 'Mansehra'."
+    texts = [whole_name(token), name_text(token), mention_text(token)]
     if token.lower_ in PLACE_HEADS and token.i > 0 and token.doc[token.i - 1].dep_ in NAME_MODIFIERS:
         texts.append(name_text(token.doc[token.i - 1]))
-    return list(dict.fromkeys(texts))
+    local = _local_name(token) if token.pos_ == "NOUN" else None
+    if local is not None:
+        texts.append(whole_name(local))
+    return sorted(dict.fromkeys(texts), key=len, reverse=True)
