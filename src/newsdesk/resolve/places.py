@@ -45,8 +45,12 @@ PART = re.compile(
     re.IGNORECASE,
 )
 FACILITY = re.compile(
-    r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$", re.IGNORECASE
+    r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$"
+    r"|\s+(?:river|valley|creek|lake|park|square|national park|state park)$|^(?:port of|lake)\s+",
+    re.IGNORECASE,
 )
+"""A facility or feature named after a place stands for it when the gazetteer lacks the feature:
+"Kyiv airport", "Port of Los Angeles", "Naugatuck River", "Santa Clara Valley"."""
 QUARTER = re.compile(r"\s+-\s+.*$|-(?:north|south|east|west)$", re.IGNORECASE)
 """A quarter after a dash, as ACLED names places ("Seoul City - Jongno", "Shan-North"): the whole."""
 ASIDE = re.compile(r"\s*\([^)]*\)$")
@@ -103,6 +107,7 @@ def _cache_key() -> str:
     for name in (
         "admin1.tsv",
         "admin1_points.tsv",
+        "continents.tsv",
         "countries.tsv",
         "country_points.tsv",
         "place_aliases.tsv",
