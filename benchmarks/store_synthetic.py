@@ -65,7 +65,7 @@ def generate(path: Path, events: int, seed: float = 0.42) -> None:
                    NULL,
                    src, src, src, 'GOV', NULL, tgt, tgt, tgt, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    day, NULL, 'day', i % 5 = 0, day,
-                   p.name, p.name, p.country, NULL, p.lat, p.lon, p.kind,
+                   p.name, p.name, p.country, NULL, p.lat, p.lon, p.kind, false,
                    CASE WHEN hash(r, 5) % 16 = 15 THEN (random() * 20)::INTEGER END, NULL, NULL,
                    list_extract(['asserted', 'reported', 'claimed', 'alleged'], (i % 4) + 1), false, NULL,
                    sentence, 0, length(sentence), random(), 'synthetic', 'r' || r, NULL, NULL, i, r

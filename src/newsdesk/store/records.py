@@ -2,7 +2,7 @@
 
 A record's attributes are recomputed in SQL from its mentions whenever one joins or leaves: the
 most specific date (a stated date before a publication date, a day before a month) and place
-(a city before a region before a country), the range of casualty figures across sources, the
+(a stated place before one taken from the sentence or story, a city before a region before a country), the range of casualty figures across sources, the
 number of distinct documents and outlets, and when it was first and last reported.
 """
 
@@ -43,7 +43,8 @@ def _summary_sql(where: str) -> str:
                     {{'i': date_inferred, 'r': {PRECISION_RANK}, 'c': -confidence, 'id': id}})
                 FILTER (WHERE date_start IS NOT NULL) AS d,
             arg_min({{'n': place_name, 'c': place_country, 'k': place_kind, 'lat': lat, 'lon': lon}},
-                    {{'r': {PLACE_RANK}, 'c': -confidence, 'i': id}}) FILTER (WHERE place_name IS NOT NULL) AS pl,
+                    {{'i': place_inferred, 'r': {PLACE_RANK}, 'c': -confidence, 'id': id}})
+                FILTER (WHERE place_name IS NOT NULL) AS pl,
             min(fatalities) AS fmin, max(fatalities) AS fmax, min(injuries) AS imin, max(injuries) AS imax,
             mode(status) AS status, count(*) AS mentions, count(DISTINCT e.doc_id) AS sources,
             count(DISTINCT doc.outlet) AS outlets,

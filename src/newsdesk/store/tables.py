@@ -23,7 +23,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "id", "doc_id", "story", "type", "mode", "context", "cameo",
     *(f"{role}_{f}" for role in ROLES for f in ACTOR_FIELDS),
     "date_start", "date_end", "date_precision", "date_inferred", "date_last",
-    *PLACE_FIELDS,
+    *PLACE_FIELDS, "place_inferred",
     "fatalities", "injuries", "weapon", "status", "negated", "trigger",
     "sentence", "span_start", "span_end", "confidence", "coder",
 )
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS events (
     {", ".join(f"{role}_{f} VARCHAR" for role in ROLES for f in ACTOR_FIELDS)},
     date_start DATE, date_end DATE, date_precision VARCHAR, date_inferred BOOLEAN, date_last DATE,
     place_text VARCHAR, place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR,
-    lat DOUBLE, lon DOUBLE, place_kind VARCHAR,
+    lat DOUBLE, lon DOUBLE, place_kind VARCHAR, place_inferred BOOLEAN,
     fatalities INTEGER, injuries INTEGER, weapon VARCHAR, status VARCHAR, negated BOOLEAN,
     trigger VARCHAR, sentence VARCHAR, span_start INTEGER, span_end INTEGER, confidence REAL,
     coder VARCHAR, record_id VARCHAR, merge_score DOUBLE, merge_reason VARCHAR, seq BIGINT,
@@ -88,7 +88,7 @@ def event_row(event: Event) -> list[Any]:
         date.start if date else None, date.end if date else None, date.precision if date else None,
         event.date_inferred, last_day(date.start, date.precision, date.end) if date else None,
         *([place.text, place.name, place.country, place.admin1, place.lat, place.lon, place.kind]
-          if place else [None] * len(PLACE_FIELDS)),
+          if place else [None] * len(PLACE_FIELDS)), event.place_inferred,
         event.fatalities, event.injuries, event.weapon, event.status, event.negated, event.trigger,
         event.sentence, event.span[0], event.span[1], event.confidence, event.coder,
     ]
@@ -112,6 +112,7 @@ def event_dict(row: dict[str, Any]) -> dict[str, Any]:
         "source": _actor_dict(row, "source"), "target": _actor_dict(row, "target"),
         "date": date.label() if date else None, "date_end": date.end_label() if date else None,
         "date_precision": row["date_precision"], "date_inferred": row["date_inferred"], "place": place,
+        "place_inferred": row["place_inferred"],
         "fatalities": row["fatalities"], "injuries": row["injuries"], "weapon": row["weapon"],
         "status": row["status"], "negated": row["negated"], "claimant": _actor_dict(row, "claimant"),
         "trigger": row["trigger"], "sentence": row["sentence"], "span": [row["span_start"], row["span_end"]],
