@@ -270,15 +270,16 @@ class Gazetteer:
             for match, table in idx.by_match():
                 for i in _ids(table, stem):
                     found.setdefault(i, match)
+        if not found and (QUARTER.search(name) or ASIDE.search(name)):  # "Seoul - Jongno", "Sone (Middle)"
+            whole = ASIDE.sub("", QUARTER.sub("", name))
+            city = " - " in name and not CITY_SUFFIX.search(whole)
+            return self.candidates(f"{whole} city" if city else whole)
         if not found or level:
             for key in keys:
                 for i in _ids(idx.sounds, sound_key(key)):
                     found.setdefault(i, "sound")
         if not found and (PART.search(name) or FACILITY.search(name)):  # "North London", "Kyiv airport"
             return self.candidates(FACILITY.sub("", PART.sub("", name)))
-        if not found and (QUARTER.search(name) or ASIDE.search(name)):  # "Seoul - Jongno", "Sone (Middle)"
-            whole = ASIDE.sub("", QUARTER.sub("", name))
-            return self.candidates(whole if CITY_SUFFIX.search(whole) else f"{whole} city")
         cands = [Candidate(GazetteerEntry(*idx.entries[i]), m) for i, m in found.items()]
         if level:
             cands = [c for c in cands if c.entry.kind == level] or cands
@@ -320,6 +321,10 @@ class Gazetteer:
         e = best.entry
         if level == e.kind:
             why = "admin level named" if level != "city" else "named a city"
+        elif ctx.support.get(e):
+            why = "near the document's other places"
+        elif e.admin1 and ctx.admin1[e.admin1]:
+            why = "in an area of the document"
         elif e.country and ctx.countries[e.country]:
             why = "in a country of the document"
         elif len(cands) == 1:
