@@ -101,3 +101,9 @@ def test_a_mention_that_matches_two_records_merges_them_into_the_oldest():
 def test_one_shared_word_is_not_enough():
     thanks = mention(event("a", "d1", "Thank you.", type="SUPPORT"))
     assert compare(mention(event("b", "d2", "Thank you very much.", type="SUPPORT")), thanks, load_rules()) is None
+
+
+def test_a_place_taken_from_the_story_does_not_keep_mentions_apart():
+    rules = load_rules()
+    guessed = dataclasses.replace(event("b", "d2", STRIKE_B, place=ODESA), place_inferred=True)
+    assert "story" in compare(mention(guessed), mention(event("a", "d1", STRIKE_A)), rules)["place"]

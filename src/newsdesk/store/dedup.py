@@ -4,7 +4,8 @@ Two mentions describe the same real-world event when all of these hold: the same
 compatible actors (the same countries where both are known, sectors ignored; source and target may
 swap for symmetric types such as CONSULT); dates that overlap once each is widened to what its
 precision allows (a publication date stands for a few days before it); places no further apart than
-their kind allows; and similar wording (shared content words). Clustering is incremental: a new
+their kind allows (a place taken from the sentence or story, not the event's clause, agrees with
+any); and similar wording (shared content words). Clustering is incremental: a new
 mention joins the record of its most similar match, provided it is compatible (type, actors, dates,
 places) with every mention of that record already loaded, so records do not drift by chaining. When
 it matches mentions of several records that are compatible with each other, it bridges them: they
@@ -73,6 +74,7 @@ class Mention:
     lon: float | None
     place_kind: str | None
     place_country: str | None
+    place_inferred: bool
     words: frozenset[str]
     record_id: str | None = None
     seq: int | None = None
@@ -86,7 +88,7 @@ class Mention:
             first -= dt.timedelta(days=rules.inferred_lag)
         return cls(row["id"], row["doc_id"], row["type"], row["source_country"], row["target_country"],
                    first, row["date_last"], row["lat"], row["lon"], row["place_kind"], row["place_country"],
-                   content_words(row["sentence"]), row.get("record_id"), row.get("seq"), row.get("record_seq"))
+                   bool(row.get("place_inferred")), content_words(row["sentence"]), row.get("record_id"), row.get("seq"), row.get("record_seq"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,8 @@ def _places(new: Mention, old: Mention, rules: Rules) -> str | None:
     "Why the places agree, or None when they are too far apart for their kinds."
     if new.lat is None or old.lat is None or new.lon is None or old.lon is None:
         return "a place is unknown"
+    if new.place_inferred or old.place_inferred:
+        return "a place is only that of the sentence or story"
     km = km_between(new.lat, new.lon, old.lat, old.lon)
     if "country" in (new.place_kind, old.place_kind):
         return "same country" if new.place_country == old.place_country else None

@@ -30,8 +30,8 @@ LOGGER = logging.getLogger(__name__)
 DEFAULT_DB = "newsdesk.duckdb"
 LOCK_PID = re.compile(r"\(PID (\d+)\)")
 CANDIDATE_COLUMNS = ("id", "doc_id", "type", "source_country", "target_country", "date_start", "date_last",
-                     "date_inferred", "lat", "lon", "place_kind", "place_country", "sentence", "record_id", "seq",
-                     "record_seq")
+                     "date_inferred", "lat", "lon", "place_kind", "place_country", "place_inferred", "sentence",
+                     "record_id", "seq", "record_seq")
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
