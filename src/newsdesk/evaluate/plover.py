@@ -6,7 +6,9 @@ root class; CONCEDE and RETREAT are merged as YIELD. The coder codes the bare se
 whose actors overlap the marked ones (else the most confident) gives the predicted class. Scores:
 accuracy and macro-F1 of the class, how often the coder finds an event at all, and how often the
 chosen event's source and target are the marked ones. Also the accuracy per confidence band, so
-that `confidence` can be read as a probability of the type being right.
+that `confidence` can be read as a probability of the type being right. The root classifier reads
+where the marked actors sit; with the `models` extra it also reads MiniLM embeddings, and the
+result names the model that answered.
 
 `code_texts` (one parse per text, batched, inside `nlp.memory_zone()`) is shared by the other
 event scorers.
@@ -26,12 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..events import code_story
-from ..events.classifier import MERGED, features, root_classifier
+from ..events.classifier import MERGED, RootClassifier, dense_root_classifier, features, root_classifier
+from ..events.classifier_encoder import ENCODER, between_actors, sentence_encoder
 from ..schema import Event, Story
 
 NO_EVENT = "NONE"
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 _MARK = re.compile(r"<(s|t)>(.*?)</\1>", re.DOTALL)
+CharRange = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,23 @@ class PlvRow:
     source: str
     target: str
     label: str
+    source_span: CharRange | None = None
+    target_span: CharRange | None = None
+
+
+def unmark(marked: str) -> tuple[str, dict[str, CharRange]]:
+    "The sentence without `<s>`/`<t>` marks, and the character range of each marked mention in it."
+    pieces: list[str] = []
+    spans: dict[str, CharRange] = {}
+    done = 0
+    for match in _MARK.finditer(marked):
+        pieces.append(marked[done:match.start()])
+        start = sum(map(len, pieces))
+        pieces.append(match.group(2))
+        spans[match.group(1)] = (start, start + len(match.group(2)))
+        done = match.end()
+    pieces.append(marked[done:])
+    return "".join(pieces), spans
 
 
 def read_plv(path: str | Path) -> list[PlvRow]:
@@ -47,10 +68,11 @@ def read_plv(path: str | Path) -> list[PlvRow]:
     rows = []
     with Path(path).open(encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle, delimiter="\t"):
-            marked = record.get("marked_sentence") or record.get("sentence") or ""
-            marks = {kind: text for kind, text in _MARK.findall(marked)}
-            rows.append(PlvRow(_MARK.sub(r"\2", marked), marks.get("s", record.get("source", "")),
-                               marks.get("t", record.get("target", "")), record.get("gold_root", "").strip()))
+            sentence, spans = unmark(record.get("marked_sentence") or record.get("sentence") or "")
+            source, target = spans.get("s"), spans.get("t")
+            rows.append(PlvRow(sentence, sentence[slice(*source)] if source else record.get("source", ""),
+                               sentence[slice(*target)] if target else record.get("target", ""),
+                               record.get("gold_root", "").strip(), source, target))
     return rows
 
 
@@ -83,7 +105,10 @@ def code_rows(nlp: Language, rows: Sequence[PlvRow]) -> Iterator[Coded]:
     "Code each row's sentence and pick the event between its marked actors."
     for row, (doc, events) in zip(rows, code_texts(nlp, ((r.sentence, None) for r in rows))):
         event, src, tgt = choose(events, row)
-        names = features(doc[:], (e.type for e in events), event.type if event else None, row.source)
+        source, target = (doc.char_span(*chars, alignment_mode="expand") if chars else None
+                          for chars in (row.source_span, row.target_span))
+        names = features(doc[:], (e.type for e in events), event.type if event else None, row.source,
+                         source, target)
         yield Coded(MERGED.get(event.type, event.type) if event else NO_EVENT, src, tgt,
                     event.confidence if event else None, frozenset(names))
 
@@ -131,6 +156,15 @@ def choose(events: list[Event], row: PlvRow) -> tuple[Event | None, bool, bool]:
             _overlaps(row.target, event.target.text if event.target else None))
 
 
+def _classifier(rows: Sequence[PlvRow]) -> tuple[RootClassifier | None, list[Sequence[float] | None]]:
+    "The best shipped classifier that can run here, and the embedding of each row it needs."
+    dense, encoder = dense_root_classifier(), sentence_encoder()
+    if dense is not None and dense.encoder == ENCODER and encoder is not None:
+        between = [between_actors(r.source_span, r.target_span) for r in rows]
+        return dense, list(encoder.vectors([r.sentence for r in rows], between))
+    return root_classifier(), [None] * len(rows)
+
+
 def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> dict[str, object]:
     """Accuracy, macro-F1, coverage and actor recovery of the coder on a PLV file.
 
@@ -147,8 +181,8 @@ def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> d
     coded = list(code_rows(nlp, rows))
     gold = [r.label for r in rows]
     rules = [c.rules for c in coded]
-    model = root_classifier()
-    combined = [model.predict(c.features)[0] for c in coded] if model else rules
+    model, vectors = _classifier(rows)
+    combined = ([model.predict(c.features, v)[0] for c, v in zip(coded, vectors)] if model else rules)
     n = len(rows) or 1
     bands = {}
     for low, high in CONFIDENCE_BANDS:
@@ -160,6 +194,7 @@ def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> d
         "file": str(path),
         "sentences": len(rows),
         "classifier": model is not None,
+        "model": (f"sparse+{model.encoder}" if model.encoder else "sparse") if model else "rules",
         **class_scores(gold, combined),
         "rules": class_scores(gold, rules),
         "source_found": round(sum(c.source_found for c in coded) / n, 3),
