@@ -125,13 +125,16 @@ class _StoryCoder:
     def date_of(self, trigger: Token, dates: list[tuple[Token, TimeSpan]]) -> TimeSpan | None:
         """The nearest date in the smallest clause around the trigger that holds one.
 
+        In a clause, a date modifying it ("On 8 May, … demonstrated") wins over one inside a noun phrase
+        ("the anniversary of 8 May 1945", "salaries delayed since 2020"), however near; one in brackets
+        is an aside ("Around 19 May (between 18 - 20 May)").
         A weak relative date ("overnight attack") gives way to an explicit one higher up the
         same clause chain ("on Jan. 2 Russia used missiles … in its overnight attack").
         """
         weak: TimeSpan | None = None
         for node in clause_chain(trigger):
-            inside = sorted((not modifies(tok, node), abs(tok.i - trigger.i), tok.i, span) for tok, span in dates
-                            if node.left_edge.i <= tok.i <= node.right_edge.i)
+            inside = sorted((not modifies(tok, node), _bracketed(tok), abs(tok.i - trigger.i), tok.i, span)
+                            for tok, span in dates if node.left_edge.i <= tok.i <= node.right_edge.i)
             explicit = [span for *_, span in inside if (span.text or "").lower() not in WEAK_DATES]
             if explicit:
                 return explicit[0]
@@ -207,11 +210,12 @@ class _StoryCoder:
             return []
         future = any(t.lower_ in FUTURE_CUES for t in sent)
         found = []
+        starts = {t.idx: t for t in sent}
+        ends = {t.idx + len(t.text) for t in sent}
         for span in find_dates(sent.text, self.pub, future=future):
-            start = sent.start_char + (span.span or (0, 0))[0]
-            token = next((t for t in sent if t.idx <= start < t.idx + len(t.text) + 1), None)
-            if token is not None:
-                found.append((token, span))
+            start, end = (sent.start_char + offset for offset in span.span or (0, 0))
+            if start in starts and end in ends:  # whole words only: 'Mayangone' names no month
+                found.append((starts[start], span))
         return found
 
     # -- events -----------------------------------------------------------------------------------
@@ -232,7 +236,7 @@ class _StoryCoder:
                 return None  # "officials warned that …": reporting, not threatening
             return self.lex.verbs.get(lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
-            return self.lex.nouns.get(lemma)
+            return self.lex.nouns.get(_hyphenated(tok) or lemma)
         return None
 
     def _subsumed(self, trigger: Token) -> bool:
@@ -289,7 +293,8 @@ class _StoryCoder:
         self._attach_casualties(sent, drafts)
         drafts = [d for d in merge_chains(drafts) if d.source or d.target
                   or d.rule.type in UNNAMED_TYPES or (d.rule.type in PLACED_TYPES and (
-                      d.fields.get("place") or d.fields.get("fatalities") or d.fields.get("injuries")))]
+                      d.fields.get("place") or d.fields.get("fatalities") or d.fields.get("injuries")
+                      or not d.fields.get("date_inferred")))]
         for draft in drafts:
             if draft.source is not None:
                 self.last_actor = draft.source
@@ -388,6 +393,22 @@ class _StoryCoder:
                 last = event.place
             placed.append(event)
         return placed
+
+
+def _bracketed(token: Token) -> bool:
+    "Whether a token stands inside round brackets of its sentence."
+    for tok in reversed(token.doc[token.sent.start: token.i]):
+        if tok.text in "()":
+            return tok.text == "("
+    return False
+
+
+def _hyphenated(token: Token) -> str | None:
+    "The word a token ends when written with a hyphen before it: 'sit-in', 'shoot-out' (None otherwise)."
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return None
+    return doc[token.i - 2: token.i + 1].text.lower()
 
 
 def _sounded(place: Place) -> bool:
