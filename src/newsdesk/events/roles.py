@@ -16,7 +16,7 @@ NAME_MODIFIERS = {"compound", "flat"}
 NAME_LINKS = {"compound", "flat", "nummod", "appos", "conj", "punct"}  # parts of one name or date
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "over", "into", "on", "from", "along", "inside",
-               "within", "throughout", "off"}
+               "within", "through", "throughout", "off"}
 NAME_JOINERS = {"de", "do", "dos", "da", "das", "del", "la", "las", "los", "el", "al", "on", "upon", "di", "du",
                 "des", "y", "-"}  # lower-case words inside one place name: 'San Pedro de las Colonias'
 

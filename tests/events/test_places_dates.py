@@ -1,0 +1,65 @@
+"""Where and when an event happened: areas in brackets, whole names, places and dates inferred."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdesk.events.roles import enclosing_areas
+
+pytestmark = pytest.mark.slow
+
+
+def _first(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert found, f"no {type_} in {[e.type for e in events]}"
+    return found[0]
+
+
+def test_the_area_in_brackets_picks_the_namesake(code):
+    event = _first(code("Protesters gathered in Springfield (Illinois) on 3 May 2022."), "PROTEST")
+    assert event.place.country == "USA" and event.place.admin1 == "Illinois"
+    assert not event.place_inferred
+
+
+def test_a_name_with_lower_case_joiners_is_read_whole(code):
+    event = _first(code("Gunmen attacked a bus in San Pedro de las Colonias on 4 May 2022."), "ASSAULT")
+    assert event.place.country == "MEX"
+
+
+def test_an_event_without_a_place_takes_the_story_place(code):
+    events = code("Thousands marched through Lyon on Monday. Police later arrested five organisers.")
+    assert _first(events, "PROTEST").place.name == "Lyon"
+    arrest = _first(events, "COERCE")
+    assert arrest.place.name == "Lyon" and arrest.place_inferred
+
+
+def test_the_date_of_the_clause_beats_a_nearer_one_inside_a_noun_phrase(code):
+    event = _first(code("On 8 May 2022, veterans demonstrated in Berlin to mark the anniversary of 8 May 1945."),
+                   "PROTEST")
+    assert event.date.start == dt.date(2022, 5, 8)
+
+
+def test_a_bracketed_range_is_an_aside(code):
+    event = _first(code("Around 19 February 2022 (between 18 - 20 February), gunmen attacked a bus in Kaduna."),
+                   "ASSAULT")
+    assert event.date.start == dt.date(2022, 2, 19)
+
+
+def test_a_month_inside_a_place_name_is_no_date(code):
+    assert _first(code("Soldiers arrested a man in Mayangone township."), "COERCE").date_inferred
+
+
+def test_an_attack_without_parties_is_kept_when_it_has_its_own_date(code):
+    assert _first(code("On 3 April 2022, an explosion occurred near a market."), "ASSAULT").weapon is None
+
+
+def test_a_hyphenated_sit_in_is_a_protest(code):
+    assert _first(code("Teachers held a sit-in outside the ministry."), "PROTEST")
+
+
+def test_enclosing_areas_are_read_narrowest_first(nlp):
+    doc = nlp("Rebels burned Tamba village (coded as Soro, Upper Kanta, North Region) on Friday.")
+    tamba = next(t for t in doc if t.text == "Tamba")
+    assert enclosing_areas(tamba) == ["Soro", "Upper Kanta", "North Region"]
