@@ -50,6 +50,8 @@ def test_an_alternate_name_of_a_small_town_does_not_take_a_capital(gaz):
     ("text", "name", "kind"),
     [
         ("Seoul City - Jongno", "Seoul", "city"),
+        ("City of Johannesburg", "Johannesburg", "city"),
+        ("Imphal West", "Imphal", "city"),
         ("Shan-North", "Shan", "admin1"),
         ("Bayern", "Bavaria", "admin1"),
         ("Thi Qar", "Dhi Qar Governorate", "admin1"),

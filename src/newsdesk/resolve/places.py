@@ -32,7 +32,7 @@ from ..schema import Place
 from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
 LOGGER = logging.getLogger(__name__)
-CACHE_FORMAT = "6"  # bump when the layout of _Index changes
+CACHE_FORMAT = "6"  # bump when the layout of _Index or the way its keys are made changes
 ADMIN1_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
 )
@@ -41,7 +41,7 @@ CITY_SUFFIX = re.compile(r"\s+city$", re.IGNORECASE)
 LEVEL_SUFFIXES = (("admin1", ADMIN1_SUFFIX), ("admin2", ADMIN2_SUFFIX), ("city", CITY_SUFFIX))
 PART = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
-    r"downtown|north-?east|north-?west|south-?east|south-?west)\s+",
+    r"downtown|north-?east|north-?west|south-?east|south-?west|city of)\s+",
     re.IGNORECASE,
 )
 FACILITY = re.compile(
@@ -51,8 +51,9 @@ FACILITY = re.compile(
 )
 """A facility or feature named after a place stands for it when the gazetteer lacks the feature:
 "Kyiv airport", "Port of Los Angeles", "Naugatuck River", "Santa Clara Valley"."""
-QUARTER = re.compile(r"\s+-\s+.*$|-(?:north|south|east|west)$", re.IGNORECASE)
-"""A quarter after a dash, as ACLED names places ("Seoul City - Jongno", "Shan-North"): the whole."""
+QUARTER = re.compile(r"\s+-\s+.*$|[-\s](?:north|south|east|west)$", re.IGNORECASE)
+"""A quarter after a dash or a part of a district, as ACLED names places ("Seoul City - Jongno",
+"Shan-North", "Imphal West"): the whole."""
 ASIDE = re.compile(r"\s*\([^)]*\)$")
 CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z]*\.?(?:\s+[A-Z][A-Za-z]*\.?)*")
 ABBREVIATED = {"mount": "mt", "mt": "mount", "saint": "st", "st": "saint", "fort": "ft", "ft": "fort"}
@@ -358,7 +359,7 @@ class Gazetteer:
         names = list(dict.fromkeys(fold(t) for t in texts))
         first = {fold(t): t for t in texts}
         found = {key: self.candidates(first[key]) for key in names}
-        support = coherence({key: cands for key, (cands, _level) in found.items()})
+        support = _coherence({key: cands for key, (cands, _level) in found.items()})
         base = self.areas_named(document, skip=set(names))
         base.countries.update(context_countries)
         picks: dict[str, tuple[Candidate, str, float] | None] = {}
@@ -424,7 +425,7 @@ class Gazetteer:
         return Context(ctx.countries, ctx.admin1, tuple(points), support)
 
 
-def coherence(found: dict[str, list[Candidate]]) -> dict[str, dict[GazetteerEntry, float]]:
+def _coherence(found: dict[str, list[Candidate]]) -> dict[str, dict[GazetteerEntry, float]]:
     """How well each candidate of each name fits the other names' candidates (not their picks).
 
     Every other name votes for the candidates that lie within `NEAR_KM` of one of its own
