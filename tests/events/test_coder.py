@@ -133,3 +133,9 @@ def test_two_happenings_of_one_sentence_have_different_ids(code):
               if e.type == "ASSAULT"]
     assert len({e.date.label() for e in events}) == 2
     assert len({e.id for e in events}) == len(events)
+
+
+@pytest.mark.parametrize("text", ["Finland will give Tanzania a grant next year.",
+                                  "Syria is willing to withdraw its troops from Lebanon."])
+def test_a_cooperative_act_announced_by_its_doer_is_an_agreement(code, text):
+    assert "AGREE" in {e.type for e in code(text)}

@@ -316,6 +316,9 @@ class _StoryCoder:
             stat = "asserted"  # a party's own statement is the act itself
         if stat == "claimed" and claimant is not None and claimant.sector == "MED" and not status.according_to:
             stat = "reported"
+        if (stat in ("asserted", "claimed", "expected") and not status.negated
+                and draft.rule.type in self.lex.intent_types and self._announced(draft.trigger)):
+            draft.rule = Trigger("AGREE", None)  # "Finland will give Tanzania a grant": a promise
         date = self.date_of(draft.trigger, dates)
         draft.fields.update(
             date=date or self.lead_date, date_inferred=date is None and self.lead_date is None,
@@ -332,6 +335,13 @@ class _StoryCoder:
         if draft.target is None and place is not None and draft.rule.type == "ASSAULT":
             draft.target = Actor(text=place.text, name=place.name, country=place.country, kind="country")
             draft.guessed += 1
+
+    def _announced(self, trigger: Token) -> bool:
+        "The doer itself announces the act: 'will give', 'is ready to host' (not 'is expected to travel')."
+        cues = self.lex.cues.get("intent", frozenset())
+        if any(c.dep_ == "aux" and c.lower_ in cues for c in trigger.children):
+            return True
+        return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in cues
 
     def _attach_casualties(self, sent: Span, drafts: list[Draft]) -> None:
         "Each casualty figure goes to the nearest ASSAULT event above it in the parse."
