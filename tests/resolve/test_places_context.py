@@ -16,7 +16,7 @@ def test_names_that_lie_together_settle_each_other(gaz):
     town, county = gaz.resolve_all(["Paris", "Henry County"])
     assert (town.country, town.admin1) == ("USA", "Tennessee")
     assert county.admin1 == "Tennessee"
-    assert town.why.startswith("near the document's other places")
+    assert town.why.startswith("fits the document's other places")
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,10 @@ def test_demonyms_abbreviations_and_features(gaz, text, name):
 def test_a_loose_spelling_counts_only_in_the_documents_countries(gaz):
     assert gaz.resolve("Shaca") is not None  # some place abroad spelled alike
     assert gaz.resolve("Shaca", frozenset({"IRQ"})) is None
+
+
+def test_a_town_in_a_state_makes_the_name_the_state(gaz):
+    state, _town = gaz.resolve_all(
+        ["California", "Fresno"], document="WASHINGTON, Pa. - A man from Fresno, California, ..."
+    )
+    assert (state.kind, state.name) == ("admin1", "California")

@@ -323,7 +323,7 @@ class Gazetteer:
         if level == e.kind:
             why = "admin level named" if level != "city" else "named a city"
         elif ctx.support.get(e):
-            why = "near the document's other places"
+            why = "fits the document's other places"
         elif e.admin1 and ctx.admin1[e.admin1]:
             why = "in an area of the document"
         elif e.country and ctx.countries[e.country]:
@@ -429,26 +429,34 @@ def _coherence(found: dict[str, list[Candidate]]) -> dict[str, dict[GazetteerEnt
     """How well each candidate of each name fits the other names' candidates (not their picks).
 
     Every other name votes for the candidates that lie within `NEAR_KM` of one of its own
-    candidates; the vote is shared among them (1/sqrt(n)), so only a distinctive pairing counts
-    much. So "Paris" and "Henry County" settle on Tennessee, where the town lies in the county,
-    before either is decided, though both names exist in a dozen states.
+    candidates, or that are a first-level area holding one of them; the vote is shared among them
+    (1/sqrt(n)), so only a distinctive pairing counts much. So "Paris" and
+    "Henry County" settle on Tennessee, where the town lies in the county, before either is
+    decided, though both names exist in a dozen states; and "Fresno" makes "California" the state.
     """
     cells: dict[str, dict[tuple[int, int], list[tuple[float, float]]]] = {}
+    areas: dict[str, set[tuple[str | None, str | None]]] = {}
     for key, cands in found.items():
         grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
-        for c in cands:
-            if c.match != "sound" and c.entry.kind in ("city", "admin2"):
-                grid.setdefault((math.floor(c.entry.lat), math.floor(c.entry.lon)), []).append(
-                    (c.entry.lat, c.entry.lon)
-                )
+        usable = [c.entry for c in cands if c.match != "sound"]
+        for e in usable:
+            if e.kind in ("city", "admin2"):
+                grid.setdefault((math.floor(e.lat), math.floor(e.lon)), []).append((e.lat, e.lon))
         cells[key] = grid
+        areas[key] = {(e.country, e.admin1) for e in usable if e.admin1}
     out: dict[str, dict[GazetteerEntry, float]] = {key: {} for key in found}
     for key, cands in found.items():
-        local = [c.entry for c in cands if c.entry.kind in ("city", "admin2")]
         for other in found:
-            near = [e for e in local if other != key and _near_any(e, cells[other])]
-            for e in near:
-                out[key][e] = out[key].get(e, 0.0) + 1 / math.sqrt(len(near))
+            if other == key:
+                continue
+            fits = [
+                c.entry
+                for c in cands
+                if (c.entry.kind in ("city", "admin2") and _near_any(c.entry, cells[other]))
+                or (c.entry.kind == "admin1" and (c.entry.country, c.entry.admin1) in areas[other])
+            ]
+            for e in fits:
+                out[key][e] = out[key].get(e, 0.0) + 1 / math.sqrt(len(fits))
     return out
 
 
