@@ -4,9 +4,9 @@ DuckDB's full-text extension cannot be installed offline, so the store keeps its
 index: one row (`term`, `seq`, `record_seq`) per distinct content word of each mention's sentence,
 `term` being DuckDB's 64-bit `hash` of the lower-cased word, `seq` the mention's integer key and
 `record_seq` its record's (kept up to date when records merge), so a search for records need not
-visit the mentions at all. New rows go to
-`terms_recent`; when that grows past a quarter of `terms`, both are merged into `terms` sorted by
-term, so a lookup reads only the few row groups whose min/max (DuckDB's zonemaps) hold the term.
+visit the mentions at all. New rows go to `terms_recent`; when that grows past a quarter of `terms`,
+both are merged into `terms` sorted by term, so a lookup reads only the few row groups whose min/max
+(DuckDB's zonemaps) hold the term.
 Stop words are not indexed. A query of one word is answered by the index alone (whole words, any
 case); a phrase takes the mentions holding all its words and keeps those whose sentence contains it.
 """
