@@ -171,3 +171,12 @@ def test_common_words_are_searched_among_the_newest_records_first_with_the_same_
     assert [r.record_id for r in fresh_store.events(text="shelling", limit=2)] == everything[:2] == ["re0", "re1"]
     monkeypatch.setattr(api, "NEWEST_MARGIN", 0.5)  # the newest records hold no match: the whole store is searched
     assert [r.record_id for r in fresh_store.events(text="Odesa", limit=2)] == ["re10", "re11"]
+
+
+def test_a_store_of_another_schema_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    for read_only in (True, False):
+        with pytest.raises(StoreError, match="schema version 1; this newsdesk reads and writes version 2"):
+            open_store(path, read_only=read_only)

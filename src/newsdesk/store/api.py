@@ -18,7 +18,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..schema import EventRecord
-from .duckdb import DEFAULT_DB, StoreWriter, connect
+from .duckdb import DEFAULT_DB, StoreWriter, check_schema, connect
 from .query import Filters, check_period, where
 from .records import RECORD_COLUMNS
 from .tables import event_dict
@@ -59,10 +59,15 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.con = connect(self.path, read_only=read_only)
-        self._writer = None if read_only else StoreWriter(self.con)
-        if read_only and not self.con.execute(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'records'").fetchone()[0]:
-            raise StoreError(f"{self.path}: not a newsdesk event store (no records table)")
+        try:
+            self._writer = None if read_only else StoreWriter(self.con, self.path)
+            if read_only and not self.con.execute(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_name = 'records'").fetchone()[0]:
+                raise StoreError(f"{self.path}: not a newsdesk event store (no records table)")
+            check_schema(self.con, self.path)
+        except StoreError:
+            self.con.close()
+            raise
 
     def __enter__(self) -> Self:
         return self

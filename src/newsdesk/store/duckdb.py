@@ -52,6 +52,16 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise StoreError(f"{name}: not a readable event store: {err}") from err
 
 
+def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a store written by another version of the store's tables (nothing is changed in it)."""
+    if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]:
+        return
+    found = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if found is not None and found[0] != SCHEMA_VERSION:
+        raise StoreError(f"{path}: an event store of schema version {found[0]}; this newsdesk reads and writes "
+                         f"version {SCHEMA_VERSION}: ingest into a new --db")
+
+
 def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[Any]]) -> None:
     """Insert rows in one statement, a list parameter per column (far faster than `executemany`)."""
     if not rows:
@@ -77,17 +87,14 @@ def _first_of_each_document(results: Sequence[DocumentResult]) -> list[DocumentR
 class StoreWriter:
     """Writes pipeline results into an open store, one transaction per batch."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str = "") -> None:
         self.con = con
         self.rules = load_rules()
+        check_schema(con, path)
         con.execute("BEGIN")
         con.execute(DDL)
-        version = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if version is None:
-            con.execute("INSERT INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
         con.execute("COMMIT")
-        if version is not None and version[0] != SCHEMA_VERSION:
-            raise StoreError(f"the store has schema version {version[0]}, this newsdesk writes {SCHEMA_VERSION}")
 
     def document_ids(self) -> set[str]:
         "The ids of every document already stored."
