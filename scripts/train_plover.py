@@ -22,7 +22,7 @@ from pathlib import Path
 
 from newsdesk.evaluate.plover import class_scores, code_rows, read_plv
 from newsdesk.events.classifier import DENSE_MODEL_FILE, MODEL_FILE, RootClassifier, to_json, train
-from newsdesk.events.classifier_encoder import ENCODER, between_actors, sentence_encoder
+from newsdesk.events.classifier_encoder import ENCODER, sentence_encoder
 from newsdesk.nlp import load_pipeline
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "data"
@@ -79,8 +79,7 @@ def main() -> None:
     if encoder is None:
         report["dense"] = "the models extra is not installed: no embedding model trained"
     else:
-        vectors = encoder.vectors([r.sentence for r in rows],
-                                  [between_actors(r.source_span, r.target_span) for r in rows])
+        vectors = encoder.vectors([(r.sentence, r.source_span, r.target_span) for r in rows])
 
         def dense(rows_in: list[int]) -> RootClassifier:
             return train([names[i] for i in rows_in], [labels[i] for i in rows_in],

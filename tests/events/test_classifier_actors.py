@@ -8,7 +8,7 @@ import pytest
 
 from newsdesk.evaluate.plover import unmark
 from newsdesk.events.classifier import dense_root_classifier, features, root_classifier, to_json, train
-from newsdesk.events.classifier_encoder import ENCODER, between_actors, sentence_encoder
+from newsdesk.events.classifier_encoder import ENCODER, _mask, between_actors, sentence_encoder
 
 
 def test_unmark_gives_the_bare_sentence_and_the_mentions_ranges():
@@ -22,6 +22,12 @@ def test_between_actors_either_way_round():
     assert between_actors((0, 5), (15, 20)) == (5, 15)
     assert between_actors((15, 20), (0, 5)) == (5, 15)
     assert between_actors(None, (0, 5)) is None
+
+
+def test_masking_says_who_as_someone_whichever_comes_first():
+    text = "Aid reached Gaza from Egypt."
+    assert _mask(text, (22, 27), (12, 16)) == "Aid reached someone else from someone."
+    assert _mask(text, None, (12, 16)) == "Aid reached someone else from Egypt."
 
 
 @pytest.mark.slow
@@ -58,8 +64,8 @@ def test_the_embedding_model_classifies_a_clear_sentence(nlp):
         pytest.skip("the models extra (MiniLM) is not installed")
     assert model.encoder == ENCODER
     text = "The army shelled the rebel-held town overnight."
-    vector = encoder.vectors([text], [between_actors((0, 8), (17, 36))])[0]
-    assert vector.shape == (768,)
+    vector = encoder.vectors([(text, (0, 8), (17, 36))])[0]
+    assert vector.shape == (1152,)
     doc = nlp(text)
     names = features(doc[:], (), None, "The army", doc[0:2], doc[3:8])
     assert model.predict(names, vector)[0] == "ASSAULT"

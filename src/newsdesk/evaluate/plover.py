@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..events import code_story
 from ..events.classifier import MERGED, RootClassifier, dense_root_classifier, features, root_classifier
-from ..events.classifier_encoder import ENCODER, between_actors, sentence_encoder
+from ..events.classifier_encoder import ENCODER, sentence_encoder
 from ..schema import Event, Story
 
 NO_EVENT = "NONE"
@@ -160,8 +160,7 @@ def _classifier(rows: Sequence[PlvRow]) -> tuple[RootClassifier | None, list[Seq
     "The best shipped classifier that can run here, and the embedding of each row it needs."
     dense, encoder = dense_root_classifier(), sentence_encoder()
     if dense is not None and dense.encoder == ENCODER and encoder is not None:
-        between = [between_actors(r.source_span, r.target_span) for r in rows]
-        return dense, list(encoder.vectors([r.sentence for r in rows], between))
+        return dense, list(encoder.vectors([(r.sentence, r.source_span, r.target_span) for r in rows]))
     return root_classifier(), [None] * len(rows)
 
 

