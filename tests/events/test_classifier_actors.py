@@ -69,3 +69,12 @@ def test_the_embedding_model_classifies_a_clear_sentence(nlp):
     doc = nlp(text)
     names = features(doc[:], (), None, "The army", doc[0:2], doc[3:8])
     assert model.predict(names, vector)[0] == "ASSAULT"
+
+
+def test_without_the_models_extra_the_scorer_falls_back_to_the_sparse_model(monkeypatch):
+    from newsdesk.evaluate import plover
+
+    monkeypatch.setattr(plover, "sentence_encoder", lambda: None)
+    rows = [plover.PlvRow("Chile expelled two diplomats.", "Chile", "two diplomats", "COERCE", (0, 5), (15, 28))]
+    model, vectors = plover._classifier(rows)
+    assert model is root_classifier() and vectors == [None]
