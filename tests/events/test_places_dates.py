@@ -63,3 +63,8 @@ def test_enclosing_areas_are_read_narrowest_first(nlp):
     doc = nlp("Rebels burned Tamba village (coded as Soro, Upper Kanta, North Region) on Friday.")
     tamba = next(t for t in doc if t.text == "Tamba")
     assert enclosing_areas(tamba) == ["Soro", "Upper Kanta", "North Region"]
+
+
+def test_a_country_named_in_passing_is_not_an_inferred_place(code):
+    event = _first(code("Germany condemned Russia."), "ACCUSE")
+    assert event.place is None and not event.place_inferred

@@ -327,9 +327,10 @@ class _StoryCoder:
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
         draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft, used)
-        if draft.fields["place"] is None:  # the nearest place of the sentence
+        if draft.fields["place"] is None:  # the nearest place of the sentence smaller than a country
             nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
-            draft.fields["place"] = self._first_place(nearest, used)
+            found = (self._first_place([t], used) for t in nearest)
+            draft.fields["place"] = next((p for p in found if _local(p)), None)
             draft.fields["place_inferred"] = draft.fields["place"] is not None
         place = draft.fields["place"]
         if draft.target is None and place is not None and draft.rule.type == "ASSAULT":
@@ -392,14 +393,15 @@ class _StoryCoder:
         return merge_story(self._placed_by_story(events))
 
     def _placed_by_story(self, events: list[Event]) -> list[Event]:
-        "Events still without a place take the last place named before them in the story, else its first."
-        first = next((p for p in self.story_places.values() if p is not None), None)
+        """Events still without a place take the last place smaller than a country named before them in the
+        story, else its first (a country named in passing is more often a party than where things happen)."""
+        first = next((p for p in self.story_places.values() if _local(p)), None)
         last: Place | None = None
         placed = []
         for event in events:
             if event.place is None and (last or first) is not None:
                 event = replace(event, place=last or first, place_inferred=True)
-            elif event.place is not None and not event.place_inferred:
+            elif _local(event.place) and not event.place_inferred:
                 last = event.place
             placed.append(event)
         return placed
@@ -419,6 +421,11 @@ def _hyphenated(token: Token) -> str | None:
     if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
         return None
     return doc[token.i - 2: token.i + 1].text.lower()
+
+
+def _local(place: Place | None) -> bool:
+    "A place smaller than a country: one that can be inferred for an event that names none."
+    return place is not None and place.kind != "country"
 
 
 def _sounded(place: Place) -> bool:

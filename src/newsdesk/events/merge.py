@@ -82,8 +82,10 @@ def merge_chains(drafts: list[Draft]) -> list[Draft]:
         partner.source = _better(partner.source, draft.source)
         partner.target = _better(partner.target, draft.target)
         partner.guessed = min(partner.guessed, draft.guessed)
+        if partner.fields.get("place") is None and draft.fields.get("place") is not None:
+            partner.fields["place_inferred"] = draft.fields.get("place_inferred", False)  # goes with its place
         for key, value in draft.fields.items():
-            if partner.fields.get(key) in (None, False) and value not in (None, False):
+            if key != "place_inferred" and partner.fields.get(key) in (None, False) and value not in (None, False):
                 partner.fields[key] = value
     return kept
 
@@ -102,6 +104,7 @@ def merge_story(events: list[Event]) -> list[Event]:
         best[key] = replace(
             keep,
             place=keep.place or drop.place,
+            place_inferred=keep.place_inferred if keep.place else drop.place_inferred,
             fatalities=keep.fatalities or drop.fatalities,
             injuries=keep.injuries or drop.injuries,
             weapon=keep.weapon or drop.weapon,
