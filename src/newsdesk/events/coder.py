@@ -327,10 +327,12 @@ class _StoryCoder:
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
         draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft, used)
-        if draft.fields["place"] is None:  # the nearest place of the sentence smaller than a country
+        if draft.fields["place"] is None:  # the nearest place of the sentence (a country only for violence,
+            # protest: 'bombed villages in Syria'; for talks a country named in passing is more often a party)
+            anywhere = draft.rule.type in PLACED_TYPES | UNNAMED_TYPES
             nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
             found = (self._first_place([t], used) for t in nearest)
-            draft.fields["place"] = next((p for p in found if _local(p)), None)
+            draft.fields["place"] = next((p for p in found if p is not None and (anywhere or _local(p))), None)
             draft.fields["place_inferred"] = draft.fields["place"] is not None
         place = draft.fields["place"]
         if draft.target is None and place is not None and draft.rule.type == "ASSAULT":
