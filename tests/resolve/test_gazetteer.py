@@ -50,8 +50,16 @@ def test_country_and_demonym(gaz):
 
 
 def test_context_country_decides(gaz):
-    assert gaz.resolve("Paris").country == "FRA"
-    assert gaz.resolve("Paris", frozenset({"USA"})).country == "USA"
+    assert gaz.resolve("Valencia", frozenset({"ESP"})).country == "ESP"
+    assert gaz.resolve("Valencia", frozenset({"VEN"})).country == "VEN"
+    assert gaz.resolve("Tripoli", frozenset({"LBN"})).country == "LBN"
+
+
+def test_a_country_alone_does_not_move_a_world_city_to_a_small_namesake(gaz):
+    assert gaz.resolve("Paris", frozenset({"USA"})).country == "FRA"
+    geneva = gaz.resolve("Geneva", frozenset({"USA", "RUS"}))
+    assert geneva.country == "CHE" and "far larger" in geneva.why
+    assert gaz.resolve_all(["Paris", "Lamar County", "Texas"])[0].admin1 == "Texas"
 
 
 def test_document_places_decide_together(gaz):

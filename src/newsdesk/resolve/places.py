@@ -234,6 +234,9 @@ MATCH_PRIOR = {"curated": 7.0, "primary": 2.0, "alternate": -1.0, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
 REFINE_ROUNDS = 2
 NEAR_KM = 50.0
+PROMINENT_POPULATION = 100_000  # a city this big and ...
+PROMINENT_RATIO = 5.0  # ... this many times the size of a namesake ...
+SMALL_TOWN = 50_000  # ... that is a small town is not outweighed by the town's country alone
 WEIGHTS = {
     "population": 1.0,
     "level": 3.0,
@@ -319,6 +322,9 @@ class Gazetteer:
         scored = sorted(((self._score(c, level, ctx), i) for i, c in enumerate(cands)), reverse=True)
         best = cands[scored[0][1]]
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
+        prominent = _prominent_namesake(best, cands, level, ctx)
+        if prominent is not None:
+            return prominent, f"far larger than a namesake in a country of the document; {prominent.match} name", 0.0
         e = best.entry
         if level == e.kind:
             why = "admin level named" if level != "city" else "named a city"
@@ -485,6 +491,23 @@ def _without_capital_named_areas(cands: list[Candidate]) -> list[Candidate]:
         if c.entry.kind != "admin1"
         or capitals.get((c.entry.country, c.entry.name), 0) < CAPITAL_SHARE * max(c.entry.population, 1)
     ]
+
+
+def _prominent_namesake(best: Candidate, cands: list[Candidate], level: str | None, ctx: Context) -> Candidate | None:
+    """A well-known city that loses to a small namesake only because the namesake lies in a country of
+    the document: "Geneva" in a story about US and Russian leaders is Switzerland's, not Illinois'. Only
+    the countries speak for the small namesake (no area, nearby place or other name of the document does);
+    a namesake that is a city in its own right ("Tripoli" in Lebanon) keeps its country's vote."""
+    e = best.entry
+    if level or e.kind != "city" or e.population >= SMALL_TOWN:
+        return None
+    if (e.admin1 and ctx.admin1[e.admin1]) or ctx.points or ctx.support.get(e):
+        return None
+    cities = [c for c in cands if c.entry.kind == "city" and c.match in ("primary", "curated")]
+    big = max(cities, key=lambda c: c.entry.population, default=None)
+    if big is None or big.entry == e or big.entry.population < PROMINENT_POPULATION:
+        return None
+    return big if big.entry.population >= PROMINENT_RATIO * max(e.population, 1) else None
 
 
 def _ranked_kind(e: GazetteerEntry) -> str:
