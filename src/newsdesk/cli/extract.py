@@ -33,7 +33,7 @@ EVENT_COLUMNS = [
     ("target", lambda e: _actor(e["target"])),
     ("date", lambda e: (e["date"] or "") + (f"..{e['date_end']}" if e["date_end"] else "")
      + ("~" if e["date_inferred"] else "")),
-    ("place", lambda e: _place(e["place"])),
+    ("place", lambda e: _place(e["place"]) + ("~" if e["place_inferred"] else "")),
     ("dead/inj", lambda e: f"{e['fatalities'] or ''}/{e['injuries'] or ''}".strip("/")),
     ("status", lambda e: e["status"] + (" (neg)" if e["negated"] else "")),
     ("sentence", lambda e: " ".join(e["sentence"].split())),

@@ -327,8 +327,9 @@ class _StoryCoder:
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
         draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft, used)
-        if draft.fields["place"] is None:  # the nearest place of the sentence (a country only for violence,
-            # protest: 'bombed villages in Syria'; for talks a country named in passing is more often a party)
+        if draft.fields["place"] is None and draft.rule.type in self.lex.located_types:
+            # the nearest place of the sentence (a country only for violence, protest: 'bombed villages in
+            # Syria'; for a withdrawal a country named in passing is more often a party)
             anywhere = draft.rule.type in PLACED_TYPES | UNNAMED_TYPES
             nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
             found = (self._first_place([t], used) for t in nearest)
@@ -395,13 +396,14 @@ class _StoryCoder:
         return merge_story(self._placed_by_story(events))
 
     def _placed_by_story(self, events: list[Event]) -> list[Event]:
-        """Events still without a place take the last place smaller than a country named before them in the
-        story, else its first (a country named in passing is more often a party than where things happen)."""
+        """Events of a located type still without a place take the last place smaller than a country named
+        before them in the story, else its first (a country named in passing is more often a party than where
+        things happen). A statement or a transfer takes none: 'condemned' is not done in the city it names."""
         first = next((p for p in self.story_places.values() if _local(p)), None)
         last: Place | None = None
         placed = []
         for event in events:
-            if event.place is None and (last or first) is not None:
+            if event.place is None and event.type in self.lex.located_types and (last or first) is not None:
                 event = replace(event, place=last or first, place_inferred=True)
             elif _local(event.place) and not event.place_inferred:
                 last = event.place

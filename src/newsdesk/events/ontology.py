@@ -36,6 +36,7 @@ class Lexicon:
     instruments: frozenset[str]  # weapon nouns: never an actor
     noun_target_preps: frozenset[str]  # "invasion of Ukraine", "transfer to Russia"
     intent_types: frozenset[str] = frozenset()  # announced by their doer, these are AGREE
+    located_types: frozenset[str] = frozenset()  # naming no place, these take one from their sentence or story
 
 
 @cache
@@ -54,6 +55,7 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
     instruments: set[str] = set()
     noun_preps: set[str] = set()
     intent: set[str] = set()
+    located: set[str] = set()
     version = "plover-rules"
     for path, doc in load_yaml("plover.yaml", lexicon_dir):
         version = doc.get("version", version)
@@ -86,6 +88,7 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
         instruments.update(str(w).lower() for w in doc.get("instruments") or ())
         noun_preps.update(str(w).lower() for w in doc.get("noun_target_preps") or ())
         intent.update(str(t) for t in doc.get("intent_types") or ())
+        located.update(str(t) for t in doc.get("located_types") or ())
     cues: dict[str, set[str]] = {}
     for path, doc in load_yaml("modality.yaml", lexicon_dir):
         for key, words in doc.items():
@@ -95,4 +98,4 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
     return Lexicon(version, verbs, nouns, cameo, preps, frozenset(speech), frozenset(symmetric),
                    frozenset(subsuming), mode_words, weapons,
                    {k: frozenset(v) for k, v in cues.items()}, contexts, frozenset(instruments),
-                   frozenset(noun_preps), frozenset(intent))
+                   frozenset(noun_preps), frozenset(intent), frozenset(located))
