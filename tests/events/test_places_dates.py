@@ -55,6 +55,13 @@ def test_an_attack_without_parties_is_kept_when_it_has_its_own_date(code):
     assert _first(code("On 3 April 2022, an explosion occurred near a market."), "ASSAULT").weapon is None
 
 
+def test_a_statement_takes_no_place_from_the_story(code):
+    events = code("Artillery shelled Kherson on Monday. On Tuesday Canada condemned Russia for the attack.")
+    assert _first(events, "ASSAULT").place.name == "Kherson"
+    condemnation = _first(events, "ACCUSE")
+    assert condemnation.place is None and not condemnation.place_inferred
+
+
 def test_a_hyphenated_sit_in_is_a_protest(code):
     assert _first(code("Teachers held a sit-in outside the ministry."), "PROTEST")
 

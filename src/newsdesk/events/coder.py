@@ -327,9 +327,8 @@ class _StoryCoder:
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
         draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft, used)
-        if draft.fields["place"] is None and draft.rule.type in self.lex.located_types:
-            # the nearest place of the sentence (a country only for violence, protest: 'bombed villages in
-            # Syria'; for a withdrawal a country named in passing is more often a party)
+        if draft.fields["place"] is None:  # the nearest place of the sentence (a country only for violence,
+            # protest: 'bombed villages in Syria'; for talks a country named in passing is more often a party)
             anywhere = draft.rule.type in PLACED_TYPES | UNNAMED_TYPES
             nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
             found = (self._first_place([t], used) for t in nearest)

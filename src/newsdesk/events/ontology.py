@@ -36,7 +36,7 @@ class Lexicon:
     instruments: frozenset[str]  # weapon nouns: never an actor
     noun_target_preps: frozenset[str]  # "invasion of Ukraine", "transfer to Russia"
     intent_types: frozenset[str] = frozenset()  # announced by their doer, these are AGREE
-    located_types: frozenset[str] = frozenset()  # naming no place, these take one from their sentence or story
+    located_types: frozenset[str] = frozenset()  # naming no place in their sentence, these take the story's
 
 
 @cache
