@@ -98,3 +98,11 @@ def test_regions_and_curated_names(gaz):
     assert (donbas.name, donbas.kind, donbas.country) == ("Donbas", "region", "UKR")
     assert gaz.resolve("Middle East").kind == "region"
     assert gaz.resolve("Gaza").kind == "city"
+
+
+def test_an_abbreviation_is_no_small_place_code(gaz):
+    assert gaz.resolve("UP") is None and gaz.resolve("CAR") is None  # not Aups (France), not a Brazilian town
+    assert gaz.resolve("NYC").name == "New York City"
+    assert gaz.resolve("UAE").country == "ARE"
+    assert gaz.resolve("KPK").name == "Khyber Pakhtunkhwa"
+    assert gaz.resolve("J&K").name == "Jammu and Kashmir"

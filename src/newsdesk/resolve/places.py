@@ -236,6 +236,7 @@ REFINE_ROUNDS = 2
 NEAR_KM = 50.0
 PROMINENT_POPULATION = 100_000  # a city this big and ...
 PROMINENT_RATIO = 5.0  # ... this many times the size of a namesake ...
+ABBREVIATION = re.compile(r"[A-Z&]{2,3}")
 SMALL_TOWN = 50_000  # ... that is a small town is not outweighed by the town's country alone
 WEIGHTS = {
     "population": 1.0,
@@ -285,6 +286,8 @@ class Gazetteer:
         if not found and (PART.search(name) or FACILITY.search(name)):  # "North London", "Kyiv airport"
             return self.candidates(FACILITY.sub("", PART.sub("", name)))
         cands = [Candidate(GazetteerEntry(*idx.entries[i]), m) for i, m in found.items()]
+        if ABBREVIATION.fullmatch(name):  # "UP", "MP", "CAR": an abbreviation, not a village's code
+            cands = [c for c in cands if c.match == "curated" or _big(c.entry)]
         if level:
             cands = [c for c in cands if c.entry.kind == level] or cands
         else:
@@ -508,6 +511,11 @@ def _prominent_namesake(best: Candidate, cands: list[Candidate], level: str | No
     if big is None or big.entry == e or big.entry.population < PROMINENT_POPULATION:
         return None
     return big if big.entry.population >= PROMINENT_RATIO * max(e.population, 1) else None
+
+
+def _big(e: GazetteerEntry) -> bool:
+    "A place news may name by an abbreviation: a country, a large area or a city of 100,000 or more."
+    return e.kind in ("country", "region", "admin1") or e.population >= PROMINENT_POPULATION
 
 
 def _ranked_kind(e: GazetteerEntry) -> str:
