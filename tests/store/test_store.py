@@ -151,6 +151,8 @@ def test_text_matches_whole_words_through_the_index_after_merging_and_recoding(f
     assert con.execute("SELECT count(*) FROM terms_recent").fetchone()[0] == 0
     assert [r.type for r in fresh_store.events(text="KHARKIV")] == ["ASSAULT"]
     assert fresh_store.events(text="Khark") == []  # whole words only
+    singular, plural = (sorted(m["id"] for m in fresh_store.mentions(text=t)) for t in ("missile", "missiles"))
+    assert singular == plural == ["a", "b", "c"]  # a plural -s is folded
     assert [m["id"] for m in fresh_store.mentions(text="missiles struck")] == ["a"]
     assert fresh_store.mentions(text="struck missiles") == []  # a phrase keeps its order
     assert [m["id"] for m in fresh_store.mentions(text="the")] == ["c"]  # stop words only: the sentences are scanned

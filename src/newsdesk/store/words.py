@@ -2,13 +2,13 @@
 
 DuckDB's full-text extension cannot be installed offline, so the store keeps its own inverted
 index: one row (`term`, `seq`, `record_seq`) per distinct content word of each mention's sentence,
-`term` being DuckDB's 64-bit `hash` of the lower-cased word, `seq` the mention's integer key and
+`term` being DuckDB's 64-bit `hash` of the lower-cased word with a final plural -s folded, `seq` the mention's integer key and
 `record_seq` its record's (kept up to date when records merge), so a search for records need not
 visit the mentions at all. New rows go to `terms_recent`; when that grows past a quarter of `terms`,
 both are merged into `terms` sorted by term, so a lookup reads only the few row groups whose min/max
 (DuckDB's zonemaps) hold the term.
 Stop words are not indexed. A query of one word is answered by the index alone (whole words, any
-case); a phrase takes the mentions holding all its words and keeps those whose sentence contains it.
+case, singular or plural: "strike" finds "strikes"); a phrase takes the mentions holding all its words and keeps those whose sentence contains it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ import duckdb
 from spacy.lang.en.stop_words import STOP_WORDS
 
 TOKENS = r"regexp_extract_all(lower({}), '[\pL\pN]+')"
+# A word's index key folds a final plural -s (not -ss): "strike" and "strikes" share one.
+KEY = "hash(CASE WHEN length({0}) > 3 AND suffix({0}, 's') AND NOT suffix({0}, 'ss') " \
+      "THEN left({0}, length({0}) - 1) ELSE {0} END)"
 TABLES = ("terms", "terms_recent")
 COMPACT_MIN_ROWS = 1_000_000
 COMPACT_SHARE = 0.25
@@ -36,7 +39,7 @@ def index_events(con: duckdb.DuckDBPyConnection, first_seq: int) -> None:
     """Index the sentences of the mentions whose `seq` is `first_seq` or more (those just inserted)."""
     con.execute(f"""
         INSERT INTO terms_recent
-        SELECT DISTINCT hash(word), seq, record_seq
+        SELECT DISTINCT {KEY.format('word')}, seq, record_seq
         FROM (SELECT seq, record_seq, unnest({TOKENS.format('sentence')}) AS word FROM events WHERE seq >= ?)
         WHERE NOT list_contains(?, word)""", [first_seq, stop_words()])
     recent, main = (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("terms_recent", "terms"))
@@ -69,7 +72,7 @@ def forget_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> 
 
 def _terms(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, int]]:
     "The indexed words of `text` with their hashes."
-    found = con.execute(f"SELECT DISTINCT word, hash(word) FROM (SELECT unnest({TOKENS.format('?')}) AS word)",
+    found = con.execute(f"SELECT DISTINCT word, {KEY.format('word')} FROM (SELECT unnest({TOKENS.format('?')}) AS word)",
                         [text]).fetchall()
     return [(word, term) for word, term in found if word not in STOP_WORDS]
 
