@@ -167,10 +167,10 @@ class _StoryCoder:
 
     def _token_place(self, names: list[str], areas: list[str]) -> Place | None:
         "A place name and the areas named around it, resolved together ('Ayolas (Misiones)' is in Paraguay)."
-        own = next((text for text in names if self._lookup(text) is not None), None)
+        own = next(((text, place) for text in names if (place := self._lookup(text)) is not None), None)
         if not areas:
-            return self._lookup(own) if own else None
-        chain = (own, *areas) if own else tuple(areas)
+            return own[1] if own else None
+        chain = (own[0], *areas) if own else tuple(areas)
         if chain not in self.chains:
             self.chains[chain] = _narrowest_consistent(self.places.resolve_all(list(chain), frozenset(self.context)))
         return self.chains[chain]

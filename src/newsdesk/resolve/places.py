@@ -236,8 +236,8 @@ REFINE_ROUNDS = 2
 NEAR_KM = 50.0
 PROMINENT_POPULATION = 100_000  # a city this big and ...
 PROMINENT_RATIO = 5.0  # ... this many times the size of a namesake ...
-ABBREVIATION = re.compile(r"[A-Z&]{2,3}")
 SMALL_TOWN = 50_000  # ... that is a small town is not outweighed by the town's country alone
+ABBREVIATION = re.compile(r"[A-Z&]{2,3}")  # "UP", "J&K": matches only curated names and big places
 WEIGHTS = {
     "population": 1.0,
     "level": 3.0,
