@@ -75,3 +75,29 @@ def test_enclosing_areas_are_read_narrowest_first(nlp):
 def test_a_country_named_in_passing_is_not_an_inferred_place(code):
     event = _first(code("Germany condemned Russia."), "ACCUSE")
     assert event.place is None and not event.place_inferred
+
+
+def test_a_town_the_parser_misses_is_still_found(code):
+    # The small model reads "As" as a preposition and "Samawah" as a person.
+    event = _first(code("On 13 May 2022, locals protested in As Samawah city."), "PROTEST")
+    assert event.place.name == "As Samawah" and event.place.country == "IRQ"
+
+
+def test_a_bracketed_town_after_a_building_is_the_place(code):
+    event = _first(code("Nurses held a protest in front of the City Council of Lavras (Lavras)."), "PROTEST")
+    assert event.place.country == "BRA"
+
+
+def test_an_area_noun_after_a_city_name_is_placed_in_the_city(code):
+    event = _first(code("Regime forces shelled villages in Aleppo countryside."), "ASSAULT")
+    assert event.place.name == "Aleppo"
+
+
+def test_a_common_word_left_of_a_name_is_no_town(code):
+    events = code("Gunmen fired on a house in Al Kuwayhah sector on 2 May 2022.")
+    assert all(e.place is None or e.place.country != "NOR" for e in events)  # not Ål, Norway
+
+
+def test_a_place_note_says_where_the_event_is_filed(code):
+    event = _first(code("On 3 May 2022, gunmen attacked a convoy near the border (coded to Kupiansk)."), "ASSAULT")
+    assert event.place.country == "UKR" and not event.place_inferred

@@ -28,16 +28,20 @@ from .roles import (
     between,
     clause_chain,
     enclosing_areas,
+    lookup_names,
+    loose_place_tokens,
     mention_text,
     modifies,
     named_places,
+    noted_place_tokens,
     objects,
     own_clause_chain,
-    place_names,
+    parsed_place,
     place_tokens,
     possessor,
     referent,
     subject,
+    whole_name,
     with_conjuncts,
 )
 
@@ -144,24 +148,32 @@ class _StoryCoder:
     def place_of(self, trigger: Token, candidates: list[Token], used: set[str]) -> Place | None:
         """The place in the smallest clause around the trigger that names one, within its own clause: one
         modifying the clause itself before one inside a noun phrase ('unions in Iran'), a town before a
-        country, then the nearest; a name matched only by its sound comes last."""
+        country, then the nearest; a name matched only by its sound comes last, after one the parse did
+        not take for a place (`loose_place_tokens`)."""
         for node in own_clause_chain(trigger):
             inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i]
             found = [(place, t) for t in inside if (place := self._first_place([t], used)) is not None]
             if found:
-                return min(found, key=lambda pt: (_sounded(pt[0]), not modifies(pt[1], node),
+                return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]), not modifies(pt[1], node),
                                                   pt[0].kind == "country", abs(pt[1].i - trigger.i), pt[1].i))[0]
             if inside:
                 return None
         return None
 
+    def noted_place(self, sent: Span) -> Place | None:
+        "The place a sentence says its events are filed under ('coded to Warsaw'), if the gazetteer knows it."
+        noted = (self._token_place([whole_name(tok)], enclosing_areas(tok))
+                 for tok in noted_place_tokens(list(sent), self.lex.place_notes))
+        return next((place for place in noted if place is not None and place.kind in ("city", "admin1")
+                     and not _sounded(place)), None)
+
     def _first_place(self, tokens: list[Token], used: set[str]) -> Place | None:
         for tok in tokens:
-            names = [text for text in place_names(tok) if text not in used]
+            names = [text for text in lookup_names(tok) if text not in used]
             areas = enclosing_areas(tok)  # 'targeted Al Far (Kitaf, Sadah)': a place even when it is the target
             if names or areas:
                 place = self._token_place(names, areas)
-                if place is not None:
+                if place is not None and (parsed_place(tok) or _plain(place)):
                     return place
         return None
 
@@ -172,7 +184,8 @@ class _StoryCoder:
             return own[1] if own else None
         chain = (own[0], *areas) if own else tuple(areas)
         if chain not in self.chains:
-            self.chains[chain] = _narrowest_consistent(self.places.resolve_all(list(chain), frozenset(self.context)))
+            self.chains[chain] = _narrowest_consistent(self.places.resolve_all(
+                list(chain), frozenset(self.context), document=self.doc.text))
         return self.chains[chain]
 
     def _lookup(self, text: str) -> Place | None:
@@ -181,11 +194,11 @@ class _StoryCoder:
 
     def _resolve_story_places(self) -> dict[str, Place | None]:
         "Every place name of the story resolved together: 'Granada (Andalucia)' is in Spain."
-        heads = [tok for sent in self.doc.sents for tok in place_tokens(list(sent)) + named_places(list(sent))]
+        heads = [tok for sent in self.doc.sents for tok in _sentence_places(sent) + named_places(list(sent))]
         heads += [c for tok in heads for c in tok.children if c.dep_ == "appos"]  # "Granada (Andalucia)"
-        texts = [text for tok in heads for text in [*place_names(tok), *enclosing_areas(tok)]]
+        texts = [text for tok in heads for text in [*lookup_names(tok), *enclosing_areas(tok)]]
         texts = list(dict.fromkeys(texts))[:MAX_STORY_PLACES]
-        return dict(zip(texts, self.places.resolve_all(texts))) if texts else {}
+        return dict(zip(texts, self.places.resolve_all(texts, document=self.doc.text))) if texts else {}
 
     def fallback_place(self, draft: Draft, used: set[str]) -> Place | None:
         """A place the event's frame implies: an attack happens at what it hits ('shelled Kharkiv') or in
@@ -286,10 +299,13 @@ class _StoryCoder:
             self.lead_date = dates[0][1]  # "Key developments on Jan. 9:" dates the items below
             return []
         drafts = self.drafts(sent)
-        places = place_tokens(list(sent))
+        places = _sentence_places(sent)
+        noted = self.noted_place(sent)
         sentence_contexts = contexts(sent, self.lex)
         for draft in drafts:
             self._attributes(draft, sent, dates, places, sentence_contexts)
+            if noted is not None:
+                draft.fields.update(place=noted, place_inferred=False)
         self._attach_casualties(sent, drafts)
         drafts = [d for d in merge_chains(drafts) if d.source or d.target
                   or d.rule.type in UNNAMED_TYPES or (d.rule.type in PLACED_TYPES and (
@@ -429,6 +445,24 @@ def _hyphenated(token: Token) -> str | None:
 def _local(place: Place | None) -> bool:
     "A place smaller than a country: one that can be inferred for an event that names none."
     return place is not None and place.kind != "country"
+
+
+def _sentence_places(sent: Span) -> list[Token]:
+    "A sentence's place candidates: the parse's, then the loose ones."
+    parsed = place_tokens(list(sent))
+    return parsed + loose_place_tokens(list(sent), parsed)
+
+
+def _plain(place: Place) -> bool:
+    """A town or area found by its own or a curated name, or by another name of several words ('Toluca
+    de Lerdo'): all a loose candidate may be ('Atlantic Place' is no ocean, 'Armas' no Armash)."""
+    return place.kind in ("city", "admin1") and (not _alternate(place) or " " in place.text.strip()) and (
+        place.why or "").endswith(("primary name", "curated name", "alternate name"))
+
+
+def _alternate(place: Place) -> bool:
+    "A name the gazetteer matched only as another name of a place ('Armas' for Armash): weaker than its own."
+    return (place.why or "").endswith("alternate name")
 
 
 def _sounded(place: Place) -> bool:

@@ -37,6 +37,7 @@ class Lexicon:
     noun_target_preps: frozenset[str]  # "invasion of Ukraine", "transfer to Russia"
     intent_types: frozenset[str] = frozenset()  # announced by their doer, these are AGREE
     located_types: frozenset[str] = frozenset()  # naming no place in their sentence, these take the story's
+    place_notes: frozenset[str] = frozenset()  # "coded to": the name after it is where the sentence's events are
 
 
 @cache
@@ -56,6 +57,7 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
     noun_preps: set[str] = set()
     intent: set[str] = set()
     located: set[str] = set()
+    notes: set[str] = set()
     version = "plover-rules"
     for path, doc in load_yaml("plover.yaml", lexicon_dir):
         version = doc.get("version", version)
@@ -89,6 +91,7 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
         noun_preps.update(str(w).lower() for w in doc.get("noun_target_preps") or ())
         intent.update(str(t) for t in doc.get("intent_types") or ())
         located.update(str(t) for t in doc.get("located_types") or ())
+        notes.update(str(p).lower() for p in doc.get("place_notes") or ())
     cues: dict[str, set[str]] = {}
     for path, doc in load_yaml("modality.yaml", lexicon_dir):
         for key, words in doc.items():
@@ -98,4 +101,4 @@ def lexicon(lexicon_dir: str | None = None) -> Lexicon:
     return Lexicon(version, verbs, nouns, cameo, preps, frozenset(speech), frozenset(symmetric),
                    frozenset(subsuming), mode_words, weapons,
                    {k: frozenset(v) for k, v in cues.items()}, contexts, frozenset(instruments),
-                   frozenset(noun_preps), frozenset(intent), frozenset(located))
+                   frozenset(noun_preps), frozenset(intent), frozenset(located), frozenset(notes))

@@ -24,9 +24,12 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district", "state", "city", "town",
                "village", "county", "municipality"}
 AREA_NOUNS = PLACE_HEADS | {"countryside", "outskirts", "area", "center", "centre", "suburbs", "vicinity",
-                           "neighborhood", "neighbourhood", "border", "region", "tehsil", "township", "commune"}
+                           "neighborhood", "neighbourhood", "border", "region", "tehsil", "township", "commune",
+                           "front", "axis", "sector"}
 CLIMB_LIMIT = 6
 AREA_TOKENS = 24  # the longest bracketed list of areas read after a place name
+LOOSE_PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
+NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON", "NORP"}
 CLIMB_NOUN_DEPS = {"dobj", "attr"}  # a noun a participle hangs from: climb on to its verb
 
 
@@ -196,11 +199,16 @@ def own_clause_chain(token: Token) -> Iterator[Token]:
 
 
 def place_tokens(sentence_tokens: list[Token]) -> list[Token]:
-    """Heads of place names: objects of 'in/near/at…' (or of 'of' inside one: 'in the village of X') that are
-    places by NER, by their head word, or by a name before it ('in Aleppo countryside')."""
-    return [tok for tok in sentence_tokens if tok.dep_ == "pobj" and _place_preposition(tok.head) and (
+    "The tokens of a sentence that `is_place_token`."
+    return [tok for tok in sentence_tokens if is_place_token(tok)]
+
+
+def is_place_token(tok: Token) -> bool:
+    """A head of a place name by the parse: an object of 'in/near/at…' (or of 'of' inside one: 'in the
+    village of X') that is a place by NER, by its head word, or by a name before it ('in Aleppo countryside')."""
+    return tok.dep_ == "pobj" and _place_preposition(tok.head) and (
         tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS or _local_name(tok) is not None
-        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP")))]
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP")))
 
 
 def _place_preposition(prep: Token) -> bool:
@@ -213,8 +221,8 @@ def _local_name(token: Token) -> Token | None:
     "The name an area noun is part of: 'Aleppo countryside', 'Rize town center' → the name's head."
     if token.lower_ not in AREA_NOUNS and not token.text[:1].isupper():
         return None
-    return next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
-                 and c.ent_type_ not in ("NORP", "ORG", "PERSON", "DATE")), None)
+    return next((c for c in token.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("ORG", "PERSON", "DATE")), None)  # 'Aleppo' may be tagged NORP
 
 
 def named_places(sentence_tokens: list[Token]) -> list[Token]:
@@ -223,15 +231,60 @@ def named_places(sentence_tokens: list[Token]) -> list[Token]:
             if tok.ent_type_ in ("GPE", "LOC") and tok.head.ent_type_ != tok.ent_type_]
 
 
+def loose_place_tokens(sentence_tokens: list[Token], found: list[Token]) -> list[Token]:
+    """Names the parse does not read as places, for the gazetteer to judge after `place_tokens`: the
+    capitalised word right after 'in/near/at…' ('in As Samawah city', where the parser took 'As' for a
+    preposition; 'in Lavras', tagged an organisation) and the first name of a bracketed list of names
+    ('in front of the City Hall (Gwacheon)')."""
+    taken = {tok.i for tok in found}
+    loose = []
+    for tok in sentence_tokens:
+        after_name = tok.i > 0 and tok.nbor(-1).i in taken  # 'Curitiba (Parana)': areas of a found name
+        if tok.lower_ in LOOSE_PLACE_PREPS and tok.pos_ == "ADP" or (
+                tok.text == "(" and not after_name and _names_list(tok)):
+            name = tok.nbor(1) if tok.i + 1 < tok.sent.end else None
+            if name is not None and name.lower_ == "the" and name.i + 1 < tok.sent.end:
+                name = name.nbor(1)
+            if (name is not None and name.i not in taken and name.text[:1].isupper()
+                    and name.ent_type_ not in NOT_PLACE_LABELS):
+                loose.append(name)
+                taken.add(name.i)
+    return loose
+
+
+def noted_place_tokens(sentence_tokens: list[Token], notes: frozenset[str]) -> list[Token]:
+    "Capitalised names right after a place note ('coded to Warsaw', `place_notes` in plover.yaml)."
+    found = []
+    for tok in sentence_tokens[:-2]:
+        name = tok.nbor(2)
+        if f"{tok.lower_} {tok.nbor(1).lower_}" in notes and name.text[:1].isupper() and name.i < tok.sent.end:
+            found.append(name)
+    return found
+
+
+def _names_list(bracket: Token) -> bool:
+    "Whether a round bracket holds only capitalised names, commas and hyphens: '(Ruzizi, Uvira, Sud-Kivu)'."
+    for tok in bracket.doc[bracket.i + 1: min(bracket.sent.end, bracket.i + 1 + AREA_TOKENS)]:
+        if tok.text == ")":
+            return tok.i > bracket.i + 1
+        if not (tok.text[:1].isupper() or tok.text in (",", "-") or tok.lower_ in NAME_JOINERS):
+            return False
+        if tok.i == bracket.i + 1 and tok.text.isupper():
+            return False  # 'the World Economic Forum (WEF)': an acronym of the name before it
+    return False
+
+
 def enclosing_areas(token: Token) -> list[str]:
     """The areas a place name says it lies in, narrowest first: 'Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)'
-    → ['Kolofata', 'Mayo-Sava', 'Extreme-Nord']. Lower-case words before a name ('coded as X') are skipped."""
+    → ['Kolofata', 'Mayo-Sava', 'Extreme-Nord'], and for a name that opens such a list, 'Gwacheon
+    (Seocho, Seoul)', the rest of it. Lower-case words before a name ('coded as X') are skipped."""
     doc = token.doc
     start = token.i + 1
     while start < min(len(doc), token.i + 4) and (doc[start].pos_ == "PROPN" or doc[start].text == "-"
                                                   or doc[start].lower_ in PLACE_HEADS):
         start += 1  # the rest of the name: 'Los Angeles - Central (California)', 'Sanandaj city (Kurdistan)'
-    if start >= len(doc) or doc[start].text != "(":
+    opened = token.i > 0 and doc[token.i - 1].text == "("
+    if start >= len(doc) or not (doc[start].text == "(" or opened and doc[start].text == ","):
         return []
     names, current = [], []
     for tok in doc[start + 1: min(len(doc), start + 1 + AREA_TOKENS)]:
@@ -256,6 +309,8 @@ def whole_name(token: Token) -> str:
 
     def part(i: int) -> bool:
         tok = doc[i]
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return False  # 'Kherson on Monday'
         return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in NAME_JOINERS
 
     def hyphenated(i: int) -> bool:  # doc[i] and doc[i + 1] are written together around a hyphen
@@ -272,6 +327,19 @@ def whole_name(token: Token) -> str:
     return doc[left: right + 1].text
 
 
+def lookup_names(token: Token) -> list[str]:
+    """The texts to look a candidate up by: all its `place_names` when it is a `parsed_place`, only its
+    whole name when it is a loose one ('Al Kuwayhah sector' is not 'Al')."""
+    if parsed_place(token):
+        return place_names(token)
+    return [whole_name(token)]
+
+
+def parsed_place(token: Token) -> bool:
+    "A place by the parse (`is_place_token`) or the head of a GPE/LOC name; loose candidates are neither."
+    return is_place_token(token) or token.ent_type_ in ("GPE", "LOC") and token.head.ent_type_ != token.ent_type_
+
+
 def place_names(token: Token) -> list[str]:
     "Texts to look a place token up by, longest first: 'Mansehra city' → 'Mansehra city', 'Mansehra'."
     texts = [whole_name(token), name_text(token), mention_text(token)]
@@ -280,4 +348,5 @@ def place_names(token: Token) -> list[str]:
     local = _local_name(token) if token.pos_ == "NOUN" else None
     if local is not None:
         texts.append(whole_name(local))
-    return sorted(dict.fromkeys(texts), key=len, reverse=True)
+    named = (text for text in texts if not text.islower())  # 'countryside' alone is no town's name
+    return sorted(dict.fromkeys(named), key=len, reverse=True)
