@@ -184,8 +184,9 @@ class _StoryCoder:
             return own[1] if own else None
         chain = (own[0], *areas) if own else tuple(areas)
         if chain not in self.chains:
+            context = frozenset(self.context)
             self.chains[chain] = _narrowest_consistent(self.places.resolve_all(
-                list(chain), frozenset(self.context), document=self.doc.text))
+                list(chain), context, document=self.doc.text), context)
         return self.chains[chain]
 
     def _lookup(self, text: str) -> Place | None:
@@ -470,14 +471,20 @@ def _sounded(place: Place) -> bool:
     return "sound" in (place.why or "")
 
 
-def _narrowest_consistent(places: list[Place | None]) -> Place | None:
+def _narrowest_consistent(places: list[Place | None], context: frozenset[str]) -> Place | None:
     """The narrowest of a place and the areas named around it that agrees with the others on the country
-    ('Granada (Andalucia)' is the Spanish Granada; a village the gazetteer lacks gives way to its district)."""
+    ('Granada (Andalucia)' is the Spanish Granada; a village the gazetteer lacks gives way to its district).
+    A tie goes to a country of the story's actors, then to a town found by its own name, then to the
+    broadest area ('Valletta (South Eastern)' is in Malta, not in Ghana's Eastern Region)."""
     found = [p for p in places if p is not None]
     if not found:
         return None
     votes = Counter(p.country for p in found)
-    country = max(reversed(found), key=lambda p: votes[p.country]).country  # ties: the broadest area
+
+    def weight(place: Place) -> float:
+        own_town = place is found[0] and place.kind == "city" and (place.why or "").endswith("primary name")
+        return votes[place.country] + 0.5 * (place.country in context) + 0.25 * own_town
+    country = max(reversed(found), key=weight).country
     return next(p for p in found if p.country == country)
 
 

@@ -28,6 +28,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..lexicon import load_yaml
 from ..schema import Place
 from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 
@@ -173,6 +174,12 @@ def _ids(table: dict[str, int | tuple[int, ...]], key: str) -> tuple[int, ...]:
     return (found,) if isinstance(found, int) else found
 
 
+@cache
+def _common_nouns() -> frozenset[str]:
+    "One-word common nouns that never match a town by themselves (`data/not_places.yaml`)."
+    return frozenset(str(w).lower() for _path, doc in load_yaml("not_places.yaml") for w in doc.get("words") or ())
+
+
 def _load_index() -> _Index:
     path = cache_dir() / _cache_key()
     gc.disable()  # the collector would walk the half-built index again and again: 5x slower
@@ -286,6 +293,8 @@ class Gazetteer:
         if not found and (PART.search(name) or FACILITY.search(name)):  # "North London", "Kyiv airport"
             return self.candidates(FACILITY.sub("", PART.sub("", name)))
         cands = [Candidate(GazetteerEntry(*idx.entries[i]), m) for i, m in found.items()]
+        if fold(name) in _common_nouns():  # "the City Council", "South Street": not Council, Idaho
+            cands = [c for c in cands if c.match == "curated"]
         if ABBREVIATION.fullmatch(name):  # "UP", "MP", "CAR": an abbreviation, not a village's code
             cands = [c for c in cands if c.match == "curated" or _big(c.entry)]
         if level:
