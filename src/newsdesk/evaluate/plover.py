@@ -7,8 +7,8 @@ whose actors overlap the marked ones (else the most confident) gives the predict
 accuracy and macro-F1 of the class, how often the coder finds an event at all, and how often the
 chosen event's source and target are the marked ones. Also the accuracy per confidence band, so
 that `confidence` can be read as a probability of the type being right. The root classifier reads
-where the marked actors sit; with the `models` extra it also reads MiniLM embeddings, and the
-result names the model that answered.
+where the marked actors sit; with the `models` extra it also reads MiniLM embeddings and adds a
+fine-tuned MiniLM's judgement, and the result names the model that answered.
 
 `code_texts` (one parse per text, batched, inside `nlp.memory_zone()`) is shared by the other
 event scorers.
@@ -24,12 +24,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..events import code_story
 from ..events.classifier import MERGED, RootClassifier, dense_root_classifier, features, root_classifier
 from ..events.classifier_encoder import ENCODER, sentence_encoder
+from ..events.classifier_tuned import TUNED, tuned_classifier
 from ..schema import Event, Story
 
 NO_EVENT = "NONE"
@@ -157,11 +159,31 @@ def choose(events: list[Event], row: PlvRow) -> tuple[Event | None, bool, bool]:
 
 
 def _classifier(rows: Sequence[PlvRow]) -> tuple[RootClassifier | None, list[Sequence[float] | None]]:
-    "The best shipped classifier that can run here, and the embedding of each row it needs."
+    "The best shipped linear classifier that can run here, and the embedding of each row it needs."
     dense, encoder = dense_root_classifier(), sentence_encoder()
     if dense is not None and dense.encoder == ENCODER and encoder is not None:
         return dense, list(encoder.vectors([(r.sentence, r.source_span, r.target_span) for r in rows]))
     return root_classifier(), [None] * len(rows)
+
+
+def _classify(rows: Sequence[PlvRow], coded: Sequence[Coded]) -> tuple[str, list[str]]:
+    """The name of the best shipped model that can run here, and its class for each row.
+
+    The linear classifier answers alone, unless it reads embeddings and the fine-tuned MiniLM is
+    there too: then their log-probabilities are added (`classifier_tuned.py`). No model: the rules.
+    """
+    model, vectors = _classifier(rows)
+    if model is None:
+        return "rules", [c.rules for c in coded]
+    log_p = np.array([model.log_probabilities(c.features, v) for c, v in zip(coded, vectors)]).reshape(
+        len(coded), len(model.classes))
+    name = f"sparse+{model.encoder}" if model.encoder else "sparse"
+    tuned = tuned_classifier() if model.encoder else None
+    if tuned is not None:
+        log_p = tuned.combine(model.classes, log_p, tuned.log_probabilities(
+            [(r.sentence, r.source_span, r.target_span) for r in rows]))
+        name += f"+{TUNED}"
+    return name, [model.classes[i] for i in log_p.argmax(axis=1)]
 
 
 def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> dict[str, object]:
@@ -180,8 +202,7 @@ def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> d
     coded = list(code_rows(nlp, rows))
     gold = [r.label for r in rows]
     rules = [c.rules for c in coded]
-    model, vectors = _classifier(rows)
-    combined = ([model.predict(c.features, v)[0] for c, v in zip(coded, vectors)] if model else rules)
+    model, combined = _classify(rows, coded)
     n = len(rows) or 1
     bands = {}
     for low, high in CONFIDENCE_BANDS:
@@ -192,8 +213,8 @@ def score_plover(path: str | Path, nlp: Language, limit: int | None = None) -> d
     return {
         "file": str(path),
         "sentences": len(rows),
-        "classifier": model is not None,
-        "model": (f"sparse+{model.encoder}" if model.encoder else "sparse") if model else "rules",
+        "classifier": model != "rules",
+        "model": model,
         **class_scores(gold, combined),
         "rules": class_scores(gold, rules),
         "source_found": round(sum(c.source_found for c in coded) / n, 3),

