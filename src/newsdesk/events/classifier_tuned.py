@@ -14,6 +14,7 @@ embedding-head classifier. `scripts/train_plover.py` trains them on PLV_train.ts
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -171,7 +172,9 @@ class Tuner:
 
     def fit(self, rows: Sequence[int], seed: int = 0, epochs: int = EPOCHS, lr: float = 1e-3,
             batch_size: int = 16) -> tuple[Any, Any]:
-        "The top layers with adapters and the head, trained on `rows` (AdamW, constant rate, dropout 0.1)."
+        """The top layers with adapters and the head, trained on `rows` (AdamW, constant rate, dropout 0.1).
+
+        Every generator is seeded (torch's draws the adapters, the head and dropout), so a rerun repeats it."""
         torch = self._torch
         torch.manual_seed(seed)
         random.seed(seed)
@@ -202,8 +205,6 @@ class Tuner:
 
     def _trainable(self) -> tuple[Any, Any]:
         "Copies of the top layers with zero-initialised adapters on every linear map, and a fresh head."
-        import copy
-
         torch = self._torch
         layers = copy.deepcopy(self._model.encoder.layer[self._below:])
         layers.requires_grad_(False)
@@ -220,12 +221,10 @@ class Tuner:
         length = max(self._cached[i][0].shape[0] for i in rows)
         hidden = torch.zeros(len(rows), length, self._model.config.hidden_size)
         masks = torch.zeros(len(rows), 3, length)
-        for j, i in enumerate(rows):
-            states, pool = self._cached[i]
-            hidden[j, : len(states)], masks[j, :, : len(states)] = states, pool
         padding = torch.ones(len(rows), length)
         for j, i in enumerate(rows):
-            padding[j, : len(self._cached[i][0])] = 0
+            states, pool = self._cached[i]
+            hidden[j, : len(states)], masks[j, :, : len(states)], padding[j, : len(states)] = states, pool, 0
         additive = padding[:, None, None, :] * torch.finfo(torch.float32).min  # what BERT adds to attention
         for layer in layers:
             out = layer(hidden, additive)
