@@ -29,7 +29,7 @@ AREA_NOUNS = PLACE_HEADS | {"countryside", "outskirts", "area", "center", "centr
 CLIMB_LIMIT = 6
 AREA_TOKENS = 24  # the longest bracketed list of areas read after a place name
 LOOSE_PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
-NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON", "NORP"}
+NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"}
 CLIMB_NOUN_DEPS = {"dobj", "attr"}  # a noun a participle hangs from: climb on to its verb
 
 
