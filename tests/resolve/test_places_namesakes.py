@@ -38,3 +38,19 @@ def test_city_suffix_names_the_city(gaz):
     place = gaz.resolve("Isfahan city")
     assert (place.name, place.kind) == ("Isfahan", "city")
     assert gaz.resolve("Kansas City").name == "Kansas City"
+
+
+def test_a_town_inside_the_area_named_with_it(gaz):
+    assert gaz.resolve_within("Cordoba", ["Cordoba"]).country == "ARG"  # Córdoba province, not Spain's city
+    assert gaz.resolve_within("Springfield", ["Illinois"]).admin1 == "Illinois"
+    assert gaz.resolve_within("Springfield", ["Atlantis"]) is None
+
+
+@pytest.mark.parametrize(("text", "country"), [("Kut", "IRQ"), ("Sulaymaniyah", "IRQ"), ("Fasher", "SDN")])
+def test_a_town_without_its_arabic_article(gaz, text, country):
+    assert gaz.resolve(text).country == country
+
+
+@pytest.mark.parametrize("text", ["University", "Council", "Street", "Union"])
+def test_a_common_noun_alone_is_no_town(gaz, text):
+    assert gaz.resolve(text) is None

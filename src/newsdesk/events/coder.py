@@ -178,10 +178,14 @@ class _StoryCoder:
         return None
 
     def _token_place(self, names: list[str], areas: list[str]) -> Place | None:
-        "A place name and the areas named around it, resolved together ('Ayolas (Misiones)' is in Paraguay)."
+        """A place name and the areas named around it: a town of the name inside one of them ('Cordoba
+        (Cordoba)' is Argentina's), else all resolved together ('Ayolas (Misiones)' is in Paraguay)."""
         own = next(((text, place) for text in names if (place := self._lookup(text)) is not None), None)
         if not areas:
             return own[1] if own else None
+        within = self.places.resolve_within(own[0], areas) if own else None
+        if within is not None:
+            return within
         chain = (own[0], *areas) if own else tuple(areas)
         if chain not in self.chains:
             context = frozenset(self.context)

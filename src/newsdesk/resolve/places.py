@@ -34,7 +34,7 @@ from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 from .gazetteer_mimu import mimu_names
 
 LOGGER = logging.getLogger(__name__)
-CACHE_FORMAT = "7"  # bump when the layout of _Index or the way its keys are made changes
+CACHE_FORMAT = "9"  # bump when the layout of _Index or the way its keys are made changes
 ADMIN1_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
 )
@@ -58,6 +58,8 @@ QUARTER = re.compile(r"\s+-\s+.*$|[-\s](?:north|south|east|west)$", re.IGNORECAS
 "Shan-North", "Imphal West"): the whole."""
 ASIDE = re.compile(r"\s*\([^)]*\)$")
 CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z]*\.?(?:\s+[A-Z][A-Za-z]*\.?)*")
+ARABIC_ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an"}
+"""The article of Arabic place names, as transliterated before a name ("Al Kut", "As Samawah")."""
 ABBREVIATED = {"mount": "mt", "mt": "mount", "saint": "st", "st": "saint", "fort": "ft", "ft": "fort"}
 DEMONYM_ENDINGS = ("s", "ns", "ans", "ers")
 """Endings of plural demonyms: Russians → russian, Californians → california, Ohioans → ohio,
@@ -152,7 +154,7 @@ def _build_index() -> _Index:
         key = fold(name)
         if not key:
             continue
-        for variant in _key_variants(key):
+        for variant in _key_variants(key, entry.kind):
             bucket = tables[how].setdefault(variant, [])
             if i not in bucket:
                 bucket.append(i)
@@ -165,11 +167,16 @@ def _build_index() -> _Index:
     )
 
 
-def _key_variants(key: str) -> set[str]:
-    "A folded name and its common variants: 'Mount'/'Mt', 'Saint'/'St', 'Fort'/'Ft', without inner 'the'."
+def _key_variants(key: str, kind: str) -> set[str]:
+    """A folded name and its common variants: 'Mount'/'Mt', 'Saint'/'St', 'Fort'/'Ft', without inner 'the';
+    a town or area without the Arabic article news often drops ('Al Kut' is also 'Kut', 'As Sulaymaniyah'
+    'Sulaymaniyah')."""
     first, _, rest = key.partition(" ")
     swapped = f"{ABBREVIATED[first]} {rest}" if first in ABBREVIATED and rest else key
-    return {key, key.replace(" the ", " "), swapped}
+    variants = {key, key.replace(" the ", " "), swapped}
+    if first in ARABIC_ARTICLES and len(rest) >= 3 and kind in ("city", "admin1", "admin2"):
+        variants.add(rest)
+    return variants
 
 
 def _compact(table: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
@@ -373,6 +380,24 @@ class Gazetteer:
         picked = self.pick(text, Context(Counter(context_countries), Counter()))
         return _place(text, *picked[:2]) if picked else None
 
+    def resolve_within(self, text: str, areas: list[str]) -> Place | None:
+        """The town a name means when the text names the first-level area it lies in, or None: "Cordoba
+        (Cordoba)" is Argentina's Córdoba, in Córdoba province; "Jhelum (Punjab)" is Pakistan's. The most
+        populous such town (its own, curated or alternate name; not a sound-alike), when it is larger than the
+        next, and `PROMINENT_RATIO` times larger when that one lies in another country."""
+        wanted = {_area_key(area) for area in areas}
+        cands, _level = self.candidates(text)
+        inside = [c for c in cands if c.entry.kind in ("city", "village") and c.match != "sound"
+                  and c.entry.admin1 and _area_key(c.entry.admin1) in wanted]
+        ranked = sorted(inside, key=lambda c: c.entry.population, reverse=True)
+        if not ranked:
+            return None
+        best, rival = ranked[0].entry, ranked[1].entry if len(ranked) > 1 else None
+        if rival is not None and (best.population <= rival.population or (
+                rival.country != best.country and best.population < PROMINENT_RATIO * rival.population)):
+            return None  # no single answer: villages alike, "Beja (Beja)" in Tunisia and in Portugal
+        return _place(text, ranked[0], f"in an area named with it; {ranked[0].match} name")
+
     def resolve_all(
         self, texts: list[str], context_countries: frozenset[str] = frozenset(), *, document: str = ""
     ) -> list[Place | None]:
@@ -531,6 +556,11 @@ def _prominent_namesake(best: Candidate, cands: list[Candidate], level: str | No
     if big is None or big.entry == e or big.entry.population < PROMINENT_POPULATION:
         return None
     return big if big.entry.population >= PROMINENT_RATIO * max(e.population, 1) else None
+
+
+def _area_key(name: str) -> str:
+    "An area's name without its kind word: 'Sagaing Region' and 'Sagaing region' → 'sagaing'."
+    return ADMIN1_SUFFIX.sub("", fold(name))
 
 
 def _in_document(e: GazetteerEntry, ctx: Context) -> bool:
