@@ -146,18 +146,17 @@ class _StoryCoder:
         return weak
 
     def place_of(self, trigger: Token, candidates: list[Token], used: set[str]) -> Place | None:
-        """The place in the smallest clause around the trigger that names one, within its own clause: one
-        modifying the clause itself before one inside a noun phrase ('unions in Iran'), a town before a
-        country, then the nearest; a name matched only by its sound comes last, after one the parse did
-        not take for a place (`loose_place_tokens`)."""
+        """The place in the smallest clause around the trigger, within its own clause, that names one the
+        gazetteer knows (an unknown 'Asia Highway' inside the attack gives way to 'in Kawkareik township'
+        above it). In that clause: one modifying the clause itself before one inside a noun phrase ('unions
+        in Iran'), a town before a country, then the nearest; a name matched only by its sound comes last,
+        after one the parse did not take for a place (`loose_place_tokens`)."""
         for node in own_clause_chain(trigger):
             inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i]
             found = [(place, t) for t in inside if (place := self._first_place([t], used)) is not None]
             if found:
                 return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]), not modifies(pt[1], node),
                                                   pt[0].kind == "country", abs(pt[1].i - trigger.i), pt[1].i))[0]
-            if inside:
-                return None
         return None
 
     def noted_place(self, sent: Span) -> Place | None:
