@@ -107,3 +107,13 @@ def test_a_myanmar_township_and_its_areas_place_a_clash(code):
     event = _first(code("On 5 January 2022, soldiers clashed with rebels in Namhkan township (Muse district, "
                         "Shan-North)."), "ASSAULT")
     assert event.place.country == "MMR" and event.place.admin1 == "Shan"
+
+
+def test_an_area_after_a_comma_picks_the_namesake(code):
+    event = _first(code("On 26 May 2022, in Los Angeles, Veracruz, a man was shot dead by gunmen."), "ASSAULT")
+    assert event.place.country == "MEX"
+
+
+def test_a_list_of_towns_is_no_area(code):
+    event = _first(code("Russian missiles struck Kharkiv, Odesa and Kyiv on Monday."), "ASSAULT")
+    assert event.place.name == "Kharkiv"

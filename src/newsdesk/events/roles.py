@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "nummod", "case", "det", "quantmod", "npadvmod"}
 NAME_MODIFIERS = {"compound", "flat"}
@@ -277,13 +277,16 @@ def _names_list(bracket: Token) -> bool:
 def enclosing_areas(token: Token) -> list[str]:
     """The areas a place name says it lies in, narrowest first: 'Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)'
     → ['Kolofata', 'Mayo-Sava', 'Extreme-Nord'], and for a name that opens such a list, 'Gwacheon
-    (Seocho, Seoul)', the rest of it. Lower-case words before a name ('coded as X') are skipped."""
+    (Seocho, Seoul)', the rest of it; or one name after a comma ('Los Angeles, Veracruz'). Lower-case
+    words before a name ('coded as X') are skipped."""
     doc = token.doc
     start = token.i + 1
     while start < min(len(doc), token.i + 4) and (doc[start].pos_ == "PROPN" or doc[start].text == "-"
                                                   or doc[start].lower_ in PLACE_HEADS):
         start += 1  # the rest of the name: 'Los Angeles - Central (California)', 'Sanandaj city (Kurdistan)'
     opened = token.i > 0 and doc[token.i - 1].text == "("
+    if start < len(doc) and doc[start].text == "," and not opened:
+        return _area_after_comma(doc[start + 1: token.sent.end])
     if start >= len(doc) or not (doc[start].text == "(" or opened and doc[start].text == ","):
         return []
     names, current = [], []
@@ -298,6 +301,19 @@ def enclosing_areas(token: Token) -> list[str]:
     else:
         return []  # no closing bracket: not a list of areas
     return [doc[part[0].i: part[-1].i + 1].text for part in names if part]
+
+
+def _area_after_comma(rest: Span) -> list[str]:
+    """The area in 'in Los Angeles, Veracruz, a man was shot' or 'in Paris, Texas.': one name set off by
+    commas (or ending the sentence). Not a list ('in Kharkiv, Odesa and Kyiv') nor a clause ('in Gaza,
+    Israel said')."""
+    end = 0
+    while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].text == "-"
+                               or end and rest[end].lower_ in NAME_JOINERS):
+        end += 1
+    if end == 0 or end < len(rest) and rest[end].text not in (",", ".", ";", ":"):
+        return []
+    return [rest[:end].text]
 
 
 def whole_name(token: Token) -> str:
