@@ -182,13 +182,11 @@ class _StoryCoder:
         own = next(((text, place) for text in names if (place := self._lookup(text)) is not None), None)
         if not areas:
             return own[1] if own else None
-        within = self.places.resolve_within(own[0], areas) if own else None
-        if within is not None:
-            return within
         chain = (own[0], *areas) if own else tuple(areas)
         if chain not in self.chains:
             context = frozenset(self.context)
-            self.chains[chain] = _narrowest_consistent(self.places.resolve_all(
+            within = self.places.resolve_within(own[0], areas) if own else None
+            self.chains[chain] = within or _narrowest_consistent(self.places.resolve_all(
                 list(chain), context, document=self.doc.text), context)
         return self.chains[chain]
 
@@ -460,8 +458,8 @@ def _sentence_places(sent: Span) -> list[Token]:
 def _plain(place: Place) -> bool:
     """A town or area found by its own or a curated name, or by another name of several words ('Toluca
     de Lerdo'): all a loose candidate may be ('Atlantic Place' is no ocean, 'Armas' no Armash)."""
-    return place.kind in ("city", "admin1") and (not _alternate(place) or " " in place.text.strip()) and (
-        place.why or "").endswith(("primary name", "curated name", "alternate name"))
+    return (place.kind in ("city", "admin1") and not _sounded(place)
+            and (not _alternate(place) or " " in place.text.strip()))
 
 
 def _alternate(place: Place) -> bool:

@@ -127,9 +127,11 @@ def _towns_and_areas(
                 members[(row[column], row[3])].append((row[4], row[5]))
         for (name, state), points in members.items():
             middle = _middle(points)
-            town = next((p for p in (known.get(name.lower()), town_points.get((name.lower(), state)))
-                         if p is not None and _km(p, middle) <= SEAT_KM), None)
-            lat, lon = town or middle if word == "Township" else middle
+            town = None
+            if word == "Township":
+                town = next((p for p in (known.get(name.lower()), town_points.get((name.lower(), state)))
+                             if p is not None and _km(p, middle) <= SEAT_KM), None)
+            lat, lon = town or middle
             admin1 = _admin1(state, areas)
             entry = GazetteerEntry(name, COUNTRY, admin1, lat, lon, "admin2", None, 0)
             yield name, entry, "primary"
