@@ -115,3 +115,19 @@ def test_a_list_of_towns_is_no_area(code):
 def test_the_place_a_sentence_names_is_in_its_country(code, text, type_, country, admin1):
     place = _first(code(text), type_).place
     assert place.country == country and admin1 in (None, place.admin1)
+
+
+@pytest.mark.parametrize(("text", "type_", "town"), [
+    # a town and its area after a comma: the town, not the state nearer the verb
+    ("On 2 June 2021, in Morelia, Michoacan, teachers blocked a highway to demand their pay.", "PROTEST", "Morelia"),
+    # a town and the areas in its brackets, one of them a city too
+    ("On 9 June 2021, robbers stabbed a trader in Badagry (Badagry, Lagos).", "ASSAULT", "Badagry"),
+    # a country named inside a noun phrase gives way to a town in it
+    ("On 9 June 2021, nurses of the union in Iran protested in front of a hospital in Mashhad city (Razavi Khorasan).",
+     "PROTEST", "Mashhad"),
+    # a part of a town is not a town of the name: the town named above it
+    ("On 9 June 2021, in Tegucigalpa, Francisco Morazan, gunmen shot and killed a driver in the colonia Villanueva.",
+     "ASSAULT", "Tegucigalpa"),
+])
+def test_the_narrowest_place_of_the_clause_wins(code, text, type_, town):
+    assert _first(code(text), type_).place.name == town

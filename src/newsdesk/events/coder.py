@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve import actor_resolver, find_dates, gazetteer
+from ..resolve.places import lies_in
 from ..schema import Actor, Event, Place, Story, TimeSpan
 from .attributes import INJURE_LEMMAS, KILL_LEMMAS, casualties, contexts, modality, mode, weapon
 from .merge import Draft, merge_chains, merge_story
@@ -26,6 +27,7 @@ from .roles import (
     agent,
     antecedent,
     between,
+    broad_name,
     clause_chain,
     enclosing_areas,
     lookup_names,
@@ -33,6 +35,7 @@ from .roles import (
     mention_text,
     modifies,
     named_places,
+    neighbourhood_name,
     noted_place_tokens,
     objects,
     own_clause_chain,
@@ -148,15 +151,20 @@ class _StoryCoder:
     def place_of(self, trigger: Token, candidates: list[Token], used: set[str]) -> Place | None:
         """The place in the smallest clause around the trigger, within its own clause, that names one the
         gazetteer knows (an unknown 'Asia Highway' inside the attack gives way to 'in Kawkareik township'
-        above it). In that clause: one modifying the clause itself before one inside a noun phrase ('unions
+        above it). In that clause: the narrowest of places that lie in one another ('Morelia' before
+        'Michoacan', `_narrowest`), one modifying the clause itself before one inside a noun phrase ('unions
         in Iran'), a town before a country, then the nearest; a name matched only by its sound comes last,
-        after one the parse did not take for a place (`loose_place_tokens`)."""
-        for node in own_clause_chain(trigger):
-            inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i]
-            found = [(place, t) for t in inside if (place := self._first_place([t], used)) is not None]
-            if found:
-                return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]), not modifies(pt[1], node),
-                                                  pt[0].kind == "country", abs(pt[1].i - trigger.i), pt[1].i))[0]
+        after one the parse did not take for a place (`loose_place_tokens`). A part of a town ('the colonia
+        Villanueva') is read only when the clauses name no town."""
+        parts = [t for t in candidates if neighbourhood_name(t)]
+        for group in ([t for t in candidates if t not in parts], parts):
+            for node in own_clause_chain(trigger):
+                inside = [t for t in group if node.left_edge.i <= t.i <= node.right_edge.i]
+                found = _narrowest([(place, t) for t in inside if (place := self._first_place([t], used)) is not None])
+                if found:
+                    return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]),
+                                                      not modifies(pt[1], node), pt[0].kind == "country",
+                                                      abs(pt[1].i - trigger.i), pt[1].i))[0]
         return None
 
     def noted_place(self, sent: Span) -> Place | None:
@@ -470,6 +478,21 @@ def _alternate(place: Place) -> bool:
 def _sounded(place: Place) -> bool:
     "A name the gazetteer matched only by how it sounds: the weakest reading of a place."
     return "sound" in (place.why or "")
+
+
+BREADTH = {"city": 0, "other": 1, "admin1": 2, "region": 2, "country": 3}  # admin2 areas are "other"
+
+
+def _narrowest(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:
+    """Candidates less any that another one lies in: 'in Morelia, Michoacan' is in Morelia, 'Badagry
+    (Badagry, Lagos)' in Badagry, 'Ras al-Ain town in Al Hasakeh countryside' in Ras al-Ain."""
+    def breadth(place: Place, tok: Token) -> int:
+        named_as_area = broad_name(tok) or any(
+            other.i < tok.i and whole_name(tok) in enclosing_areas(other) for _, other in found)
+        return max(BREADTH.get(place.kind, 1), 2 if named_as_area else 0)
+    ranked = [(breadth(place, tok), place, tok) for place, tok in found]
+    return [(place, tok) for rank, place, tok in ranked
+            if not any(r < rank and lies_in(other, place) for r, other, _ in ranked)]
 
 
 def _narrowest_consistent(places: list[Place | None], context: frozenset[str]) -> Place | None:

@@ -26,6 +26,10 @@ PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district"
 AREA_NOUNS = PLACE_HEADS | {"countryside", "outskirts", "area", "center", "centre", "suburbs", "vicinity",
                            "neighborhood", "neighbourhood", "border", "region", "tehsil", "township", "commune",
                            "front", "axis", "sector"}
+BROAD_HEADS = {"countryside", "province", "governorate", "region", "state", "oblast", "prefecture", "department",
+               "krai"}  # a name with one of these stands for an area: 'in Idlib countryside'
+NEIGHBOURHOOD_WORDS = {"colonia", "neighborhood", "neighbourhood", "barrio", "bairro", "ward", "quarter",
+                       "locality", "square", "street", "avenue"}  # a part of a town: no town of its own
 CLIMB_LIMIT = 6
 AREA_TOKENS = 24  # the longest bracketed list of areas read after a place name
 LOOSE_PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
@@ -341,6 +345,25 @@ def whole_name(token: Token) -> str:
     while right > token.i and doc[right].text in NAME_JOINERS:
         right -= 1
     return doc[left: right + 1].text
+
+
+def _name_heads(token: Token) -> list[Token]:
+    "A name token and the nouns it is part of ('Idlib' → 'Idlib countryside'), at most three up."
+    heads = [token]
+    while heads[-1].dep_ in MODIFIERS and heads[-1].head is not heads[-1] and len(heads) < 4:
+        heads.append(heads[-1].head)
+    return heads
+
+
+def broad_name(token: Token) -> bool:
+    "Whether a place candidate names an area around its name: 'Al Hasakeh countryside', 'Kherson province'."
+    return any(tok.lower_ in BROAD_HEADS for tok in _name_heads(token))
+
+
+def neighbourhood_name(token: Token) -> bool:
+    "Whether a place candidate names a part of a town: 'the colonia Villanueva', 'Shan Kone ward'."
+    near = _name_heads(token) + [c for c in token.children if c.dep_ in MODIFIERS]
+    return any(tok.lower_ in NEIGHBOURHOOD_WORDS for tok in near)
 
 
 def lookup_names(token: Token) -> list[str]:

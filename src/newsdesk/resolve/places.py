@@ -256,6 +256,7 @@ MATCH_PRIOR = {"curated": 7.0, "primary": 2.0, "alternate": -1.0, "sound": -1.5}
 NAMED_ADMIN1_WEIGHT = 3
 REFINE_ROUNDS = 2
 NEAR_KM = 50.0
+AREA_REACH_KM = 100.0  # a town named as an area ('X countryside') reaches this far
 PROMINENT_POPULATION = 100_000  # a city this big and ...
 PROMINENT_RATIO = 5.0  # ... this many times the size of a namesake ...
 SMALL_TOWN = 50_000  # ... that is a small town is not outweighed by the town's country alone
@@ -387,9 +388,10 @@ class Gazetteer:
         next, and `PROMINENT_RATIO` times larger when that one lies in another country."""
         wanted = {_area_key(area) for area in areas}
         cands, _level = self.candidates(text)
-        inside = [c for c in cands if c.entry.kind in ("city", "village") and c.match != "sound"
+        inside = [c for c in cands if c.entry.kind in ("city", "village")
                   and c.entry.admin1 and _area_key(c.entry.admin1) in wanted]
-        ranked = sorted(inside, key=lambda c: c.entry.population, reverse=True)
+        heard = [c for c in inside if c.match != "sound"] or inside  # "Torbat e Heydarieh (Razavi Khorasan)"
+        ranked = sorted(heard, key=lambda c: c.entry.population, reverse=True)
         if not ranked:
             return None
         best, rival = ranked[0].entry, ranked[1].entry if len(ranked) > 1 else None
@@ -556,6 +558,21 @@ def _prominent_namesake(best: Candidate, cands: list[Candidate], level: str | No
     if big is None or big.entry == e or big.entry.population < PROMINENT_POPULATION:
         return None
     return big if big.entry.population >= PROMINENT_RATIO * max(e.population, 1) else None
+
+
+def lies_in(place: Place, area: Place) -> bool:
+    """Whether a place lies inside another one found beside it: in its country, in its first-level area
+    ('Morelia' in 'Michoacan'), or within `AREA_REACH_KM` of a town that stands for its surroundings
+    ('Ras al-Ain town in Al Hasakeh countryside')."""
+    if place.country != area.country or place.name == area.name:
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind == "admin1":
+        return bool(place.admin1) and _area_key(place.admin1 or "") == _area_key(area.name)
+    if None in (place.lat, place.lon, area.lat, area.lon) or area.kind == "region":
+        return False
+    return _distance_km((place.lat, place.lon), (area.lat, area.lon)) <= AREA_REACH_KM  # type: ignore[arg-type]
 
 
 def _area_key(name: str) -> str:
