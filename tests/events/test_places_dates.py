@@ -128,6 +128,16 @@ def test_the_place_a_sentence_names_is_in_its_country(code, text, type_, country
     # a part of a town is not a town of the name: the town named above it
     ("On 9 June 2021, in Tegucigalpa, Francisco Morazan, gunmen shot and killed a driver in the colonia Villanueva.",
      "ASSAULT", "Tegucigalpa"),
+    # ... and stands for the town named in its brackets
+    ("On 9 June 2021, students protested at Liberty Square (Taipei City - Zhongzheng) against a new law.",
+     "PROTEST", "Taipei"),
+    # the object of 'the municipality of'
+    ("On 9 June 2021, traders held a sit-in in front of the municipality of Boma (Kongo-Central).", "PROTEST", "Boma"),
+    # a township the tagger took for a person
+    ("On 9 June 2021, in Kale township (Kale district, Sagaing region), villagers held a protest.", "PROTEST", "Kale"),
+    # a village outside the state named with it, where its township is in that state: the township
+    ("On 9 June 2021, in Kwin Chaung village (Thandaunggyi township, Hpa-An district, Kayin state), rebels ambushed "
+     "an army column.", "ASSAULT", "Thandaunggyi"),
 ])
 def test_the_narrowest_place_of_the_clause_wins(code, text, type_, town):
     assert _first(code(text), type_).place.name == town

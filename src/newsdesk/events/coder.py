@@ -155,12 +155,14 @@ class _StoryCoder:
         'Michoacan', `_narrowest`), one modifying the clause itself before one inside a noun phrase ('unions
         in Iran'), a town before a country, then the nearest; a name matched only by its sound comes last,
         after one the parse did not take for a place (`loose_place_tokens`). A part of a town ('the colonia
-        Villanueva') is read only when the clauses name no town."""
-        parts = [t for t in candidates if neighbourhood_name(t)]
-        for group in ([t for t in candidates if t not in parts], parts):
+        Villanueva', 'Liberty Square (Taipei)') stands for the areas named with it; by its own name only when
+        the clauses name no town."""
+        parts = {t for t in candidates if neighbourhood_name(t)}
+        for whole in (True, False):
             for node in own_clause_chain(trigger):
-                inside = [t for t in group if node.left_edge.i <= t.i <= node.right_edge.i]
-                found = _narrowest([(place, t) for t in inside if (place := self._first_place([t], used)) is not None])
+                inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i]
+                found = _narrowest([(place, t) for t in inside if (place := self._first_place(
+                    [t], used, areas_only=whole and t in parts)) is not None])
                 if found:
                     return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]),
                                                       not modifies(pt[1], node), pt[0].kind == "country",
@@ -174,9 +176,9 @@ class _StoryCoder:
         return next((place for place in noted if place is not None and place.kind in ("city", "admin1")
                      and not _sounded(place)), None)
 
-    def _first_place(self, tokens: list[Token], used: set[str]) -> Place | None:
+    def _first_place(self, tokens: list[Token], used: set[str], areas_only: bool = False) -> Place | None:
         for tok in tokens:
-            names = [text for text in lookup_names(tok) if text not in used]
+            names = [] if areas_only else [text for text in lookup_names(tok) if text not in used]
             areas = enclosing_areas(tok)  # 'targeted Al Far (Kitaf, Sadah)': a place even when it is the target
             if names or areas:
                 place = self._token_place(names, areas)
@@ -357,8 +359,8 @@ class _StoryCoder:
             # protest: 'bombed villages in Syria'; for talks a country named in passing is more often a party)
             anywhere = draft.rule.type in PLACED_TYPES | UNNAMED_TYPES
             nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
-            found = (self._first_place([t], used) for t in nearest)
-            draft.fields["place"] = next((p for p in found if p is not None and (anywhere or _local(p))), None)
+            found = _narrowest([(place, t) for t in nearest if (place := self._first_place([t], used)) is not None])
+            draft.fields["place"] = next((p for p, _ in found if anywhere or _local(p)), None)
             draft.fields["place_inferred"] = draft.fields["place"] is not None
         place = draft.fields["place"]
         if draft.target is None and place is not None and draft.rule.type == "ASSAULT":
@@ -495,12 +497,25 @@ def _narrowest(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:
             if not any(r < rank and lies_in(other, place) for r, other, _ in ranked)]
 
 
+def _outside(place: Place, chain: list[Place]) -> bool:
+    """A town that lies neither in the first-level area named with it nor in a district named with it that
+    does lie in that area: a namesake ('Kwin Chaung (Thandaunggyi township, …, Kayin state)' is not the
+    Sagaing village). Without such a district the town stands: gazetteers and writers misplace towns."""
+    areas = [a for a in chain if a.kind == "admin1" and a.country == place.country and not _sounded(a)]
+    return place.kind == "city" and any(
+        not lies_in(place, area) and any(other is not place and other.kind in ("city", "other")
+                                         and lies_in(other, area) and not lies_in(place, other) for other in chain)
+        for area in areas)
+
+
 def _narrowest_consistent(places: list[Place | None], context: frozenset[str]) -> Place | None:
     """The narrowest of a place and the areas named around it that agrees with the others on the country
-    ('Granada (Andalucia)' is the Spanish Granada; a village the gazetteer lacks gives way to its district).
+    ('Granada (Andalucia)' is the Spanish Granada; a village the gazetteer lacks gives way to its district;
+    one outside the first-level area named with it is a namesake and gives way too).
     A tie goes to a country of the story's actors, then to a town found by its own name, then to the
     broadest area ('Valletta (South Eastern)' is in Malta, not in Ghana's Eastern Region)."""
     found = [p for p in places if p is not None]
+    found = [p for p in found if not _outside(p, found)] or found
     if not found:
         return None
     votes = Counter(p.country for p in found)

@@ -22,7 +22,7 @@ NAME_JOINERS = {"de", "do", "dos", "da", "das", "del", "la", "las", "los", "el",
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district", "state", "city", "town",
-               "village", "county", "municipality"}
+               "village", "county", "municipality", "township", "commune", "tehsil", "upazila", "subdistrict"}
 AREA_NOUNS = PLACE_HEADS | {"countryside", "outskirts", "area", "center", "centre", "suburbs", "vicinity",
                            "neighborhood", "neighbourhood", "border", "region", "tehsil", "township", "commune",
                            "front", "axis", "sector"}
@@ -209,13 +209,16 @@ def place_tokens(sentence_tokens: list[Token]) -> list[Token]:
 
 def is_place_token(tok: Token) -> bool:
     """A head of a place name by the parse: an object of 'in/near/at…' (or of 'of' inside one: 'in the
-    village of X') that is a place by NER, by its head word, or by a name before it ('in Aleppo countryside')."""
+    village of X', or after a place word: 'the municipality of Boma') that is a place by NER, by its head
+    word, or by a name before it ('in Aleppo countryside')."""
     return tok.dep_ == "pobj" and _place_preposition(tok.head) and (
         tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS or _local_name(tok) is not None
         or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP")))
 
 
 def _place_preposition(prep: Token) -> bool:
+    if prep.lower_ == "of" and prep.head.text in PLACE_HEADS:
+        return True  # 'the municipality of Boma', not 'the Institute of the State of Mexico'
     if prep.lower_ == "of" and prep.head.dep_ == "pobj":
         return prep.head.head.lower_ in PLACE_PREPS
     return prep.lower_ in PLACE_PREPS
@@ -225,8 +228,9 @@ def _local_name(token: Token) -> Token | None:
     "The name an area noun is part of: 'Aleppo countryside', 'Rize town center' → the name's head."
     if token.lower_ not in AREA_NOUNS and not token.text[:1].isupper():
         return None
+    unlike = ("DATE",) if token.lower_ in PLACE_HEADS else ("ORG", "PERSON", "DATE")  # 'Kale township': no person
     return next((c for c in token.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
-                 and c.ent_type_ not in ("ORG", "PERSON", "DATE")), None)  # 'Aleppo' may be tagged NORP
+                 and c.ent_type_ not in unlike), None)  # 'Aleppo' may be tagged NORP
 
 
 def named_places(sentence_tokens: list[Token]) -> list[Token]:
