@@ -46,6 +46,17 @@ def test_a_town_inside_the_area_named_with_it(gaz):
     assert gaz.resolve_within("Springfield", ["Atlantis"]) is None
 
 
+def test_the_area_named_with_a_town_counts_by_any_of_its_names(gaz):
+    assert gaz.resolve_within("Valencia", ["Valencia"]).country == "ESP"  # the Valencian Community
+    assert gaz.resolve_within("Leon", ["Castilla y Leon"]).country == "ESP"
+
+
+def test_a_town_in_its_area_is_the_town_unless_the_text_names_a_district(gaz):
+    assert gaz.resolve_within("San Bernardino", ["California"]).kind == "city"  # not the county
+    place = gaz.resolve_within("Kale township", ["Sagaing region"])
+    assert (place.name, place.kind) == ("Kale", "other")
+
+
 @pytest.mark.parametrize(("text", "country"), [("Kut", "IRQ"), ("Sulaymaniyah", "IRQ"), ("Fasher", "SDN")])
 def test_a_town_without_its_arabic_article(gaz, text, country):
     assert gaz.resolve(text).country == country

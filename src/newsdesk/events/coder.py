@@ -27,13 +27,13 @@ from .roles import (
     agent,
     antecedent,
     between,
-    broad_name,
     clause_chain,
     enclosing_areas,
     lookup_names,
     loose_place_tokens,
     mention_text,
     modifies,
+    name_breadth,
     named_places,
     neighbourhood_name,
     noted_place_tokens,
@@ -489,9 +489,8 @@ def _narrowest(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:
     """Candidates less any that another one lies in: 'in Morelia, Michoacan' is in Morelia, 'Badagry
     (Badagry, Lagos)' in Badagry, 'Ras al-Ain town in Al Hasakeh countryside' in Ras al-Ain."""
     def breadth(place: Place, tok: Token) -> int:
-        named_as_area = broad_name(tok) or any(
-            other.i < tok.i and whole_name(tok) in enclosing_areas(other) for _, other in found)
-        return max(BREADTH.get(place.kind, 1), 2 if named_as_area else 0)
+        named_as_area = any(other.i < tok.i and whole_name(tok) in enclosing_areas(other) for _, other in found)
+        return max(BREADTH.get(place.kind, 1), 2 if named_as_area else name_breadth(tok))
     ranked = [(breadth(place, tok), place, tok) for place, tok in found]
     return [(place, tok) for rank, place, tok in ranked
             if not any(r < rank and lies_in(other, place) for r, other, _ in ranked)]

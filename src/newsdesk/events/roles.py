@@ -28,6 +28,7 @@ AREA_NOUNS = PLACE_HEADS | {"countryside", "outskirts", "area", "center", "centr
                            "front", "axis", "sector"}
 BROAD_HEADS = {"countryside", "province", "governorate", "region", "state", "oblast", "prefecture", "department",
                "krai"}  # a name with one of these stands for an area: 'in Idlib countryside'
+DISTRICT_HEADS = {"district", "township", "county", "tehsil", "upazila", "subdistrict"}
 NEIGHBOURHOOD_WORDS = {"colonia", "neighborhood", "neighbourhood", "barrio", "bairro", "ward", "quarter",
                        "locality", "square", "street", "avenue"}  # a part of a town: no town of its own
 CLIMB_LIMIT = 6
@@ -217,8 +218,8 @@ def is_place_token(tok: Token) -> bool:
 
 
 def _place_preposition(prep: Token) -> bool:
-    if prep.lower_ == "of" and prep.head.text in PLACE_HEADS:
-        return True  # 'the municipality of Boma', not 'the Institute of the State of Mexico'
+    if prep.lower_ == "of" and prep.head.text in AREA_NOUNS | NEIGHBOURHOOD_WORDS:
+        return True  # 'the municipality of Boma', 'the outskirts of Aleppo'; not 'the Institute of the State of Mexico'
     if prep.lower_ == "of" and prep.head.dep_ == "pobj":
         return prep.head.head.lower_ in PLACE_PREPS
     return prep.lower_ in PLACE_PREPS
@@ -359,9 +360,11 @@ def _name_heads(token: Token) -> list[Token]:
     return heads
 
 
-def broad_name(token: Token) -> bool:
-    "Whether a place candidate names an area around its name: 'Al Hasakeh countryside', 'Kherson province'."
-    return any(tok.lower_ in BROAD_HEADS for tok in _name_heads(token))
+def name_breadth(token: Token) -> int:
+    """How wide an area a place candidate's own words make it: 2 for one around its name ('Al Hasakeh
+    countryside', 'Kherson province'), 1 for a district ('Ye-U township'), else 0."""
+    words = {tok.lower_ for tok in _name_heads(token)}
+    return 2 if words & BROAD_HEADS else 1 if words & DISTRICT_HEADS else 0
 
 
 def neighbourhood_name(token: Token) -> bool:

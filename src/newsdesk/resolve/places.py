@@ -382,23 +382,35 @@ class Gazetteer:
         return _place(text, *picked[:2]) if picked else None
 
     def resolve_within(self, text: str, areas: list[str]) -> Place | None:
-        """The town a name means when the text names the first-level area it lies in, or None: "Cordoba
-        (Cordoba)" is Argentina's Córdoba, in Córdoba province; "Jhelum (Punjab)" is Pakistan's. The most
-        populous such town (its own, curated or alternate name; not a sound-alike), when it is larger than the
-        next, and `PROMINENT_RATIO` times larger when that one lies in another country."""
+        """The town or district a name means when the text names the first-level area it lies in, or None:
+        "Cordoba (Cordoba)" is Argentina's Córdoba, in Córdoba province; "Jhelum (Punjab)" is Pakistan's;
+        "Andarab district, Baghlan" the Afghan town. An area counts by its own or any other name ("Valencia"
+        for the Valencian Community). The most populous such place (its own, curated or alternate name; a
+        sound-alike only when no name matches), when it is larger than the next, and `PROMINENT_RATIO`
+        times larger when that one lies in another country."""
         wanted = {_area_key(area) for area in areas}
-        cands, _level = self.candidates(text)
-        inside = [c for c in cands if c.entry.kind in ("city", "village")
-                  and c.entry.admin1 and _area_key(c.entry.admin1) in wanted]
+        named = {(e.country, _area_key(e.name)) for area in areas for e in self._admin1_named(area)}
+        inside: list[Candidate] = []
+        for name in dict.fromkeys((text, _without_level(text))):  # 'Kale township' first, then any 'Kale'
+            inside = inside or [c for c in self.candidates(name)[0] if c.entry.kind in ("city", "village", "admin2")
+                                and c.entry.admin1 and (_area_key(c.entry.admin1) in wanted
+                                                        or (c.entry.country, _area_key(c.entry.admin1)) in named)]
         heard = [c for c in inside if c.match != "sound"] or inside  # "Torbat e Heydarieh (Razavi Khorasan)"
-        ranked = sorted(heard, key=lambda c: c.entry.population, reverse=True)
+        towns = [c for c in heard if c.entry.kind != "admin2"] or heard  # 'San Bernardino (California)': the city
+        ranked = sorted(towns, key=lambda c: c.entry.population, reverse=True)
         if not ranked:
             return None
         best, rival = ranked[0].entry, ranked[1].entry if len(ranked) > 1 else None
-        if rival is not None and (best.population <= rival.population or (
+        if rival is not None and rival != best and (best.population <= rival.population or (
                 rival.country != best.country and best.population < PROMINENT_RATIO * rival.population)):
             return None  # no single answer: villages alike, "Beja (Beja)" in Tunisia and in Portugal
         return _place(text, ranked[0], f"in an area named with it; {ranked[0].match} name")
+
+    def _admin1_named(self, text: str) -> list[GazetteerEntry]:
+        "First-level areas with this name, own or other, whatever else it names ('Valencia', 'Cordoba')."
+        key = _area_key(text)
+        return [e for _match, table in self._index.by_match() for k in {fold(text), key}
+                for i in _ids(table, k) if (e := GazetteerEntry(*self._index.entries[i])).kind == "admin1"]
 
     def resolve_all(
         self, texts: list[str], context_countries: frozenset[str] = frozenset(), *, document: str = ""
@@ -573,6 +585,13 @@ def lies_in(place: Place, area: Place) -> bool:
     if None in (place.lat, place.lon, area.lat, area.lon) or area.kind == "region":
         return False
     return _distance_km((place.lat, place.lon), (area.lat, area.lon)) <= AREA_REACH_KM  # type: ignore[arg-type]
+
+
+def _without_level(text: str) -> str:
+    "A name without its level word: 'Andarab district' → 'Andarab'."
+    for _level, suffix in LEVEL_SUFFIXES:
+        text = suffix.sub("", text)
+    return text
 
 
 def _area_key(name: str) -> str:
