@@ -136,6 +136,12 @@ def test_the_place_a_sentence_names_is_in_its_country(code, text, type_, country
     # a township the tagger took for a person
     ("On 9 June 2021, in Kale township (Kale district, Sagaing region), villagers held a protest.", "PROTEST", "Kale"),
     # a village outside the state named with it, where its township is in that state: the township
+    # where people come from is not where they act
+    ("On 9 June 2021, farmers from Kumano gathered in Kushimoto (Wakayama) to protest against a dam.", "PROTEST",
+     "Kushimoto"),
+    # a name ending in 's
+    ("On 9 June 2021, nurses held a rally in St. John's (Newfoundland and Labrador) against cuts.", "PROTEST",
+     "St. John's"),
     ("On 9 June 2021, in Kwin Chaung village (Thandaunggyi township, Hpa-An district, Kayin state), rebels ambushed "
      "an army column.", "ASSAULT", "Thandaunggyi"),
 ])

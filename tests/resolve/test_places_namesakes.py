@@ -53,6 +53,7 @@ def test_the_area_named_with_a_town_counts_by_any_of_its_names(gaz):
 
 def test_a_town_in_its_area_is_the_town_unless_the_text_names_a_district(gaz):
     assert gaz.resolve_within("San Bernardino", ["California"]).kind == "city"  # not the county
+    assert gaz.resolve_within("Guri LGA", ["Jigawa"]).country == "NGA"  # a local government area
     place = gaz.resolve_within("Kale township", ["Sagaing region"])
     assert (place.name, place.kind) == ("Kale", "other")
 

@@ -36,6 +36,7 @@ from .roles import (
     name_breadth,
     named_places,
     neighbourhood_name,
+    origin_name,
     noted_place_tokens,
     objects,
     own_clause_chain,
@@ -148,21 +149,24 @@ class _StoryCoder:
             weak = weak or (inside[0][-1] if inside else None)
         return weak
 
-    def place_of(self, trigger: Token, candidates: list[Token], used: set[str]) -> Place | None:
+    def place_of(self, trigger: Token, candidates: list[Token], used: set[str], draft_type: str) -> Place | None:
         """The place in the smallest clause around the trigger, within its own clause, that names one the
         gazetteer knows (an unknown 'Asia Highway' inside the attack gives way to 'in Kawkareik township'
         above it). In that clause: the narrowest of places that lie in one another ('Morelia' before
         'Michoacan', `_narrowest`), one modifying the clause itself before one inside a noun phrase ('unions
         in Iran'), a town before a country, then the nearest; a name matched only by its sound comes last,
         after one the parse did not take for a place (`loose_place_tokens`). A part of a town ('the colonia
-        Villanueva', 'Liberty Square (Taipei)') stands for the areas named with it; by its own name only when
-        the clauses name no town."""
+        Villanueva', 'Liberty Square (Taipei)') stands for the areas named with it, and where people come from
+        ('protesters from Kumano gathered in Kushimoto') is not where they act (but what a force withdraws
+        from is): by their own names only when the clauses name no other place."""
         parts = {t for t in candidates if neighbourhood_name(t)}
-        for whole in (True, False):
+        origins = set() if draft_type == "RETREAT" else {t for t in candidates if origin_name(t)}
+        for first in (True, False):
             for node in own_clause_chain(trigger):
-                inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i]
+                inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i
+                          and not (first and t in origins)]
                 found = _narrowest([(place, t) for t in inside if (place := self._first_place(
-                    [t], used, areas_only=whole and t in parts)) is not None])
+                    [t], used, areas_only=first and t in parts)) is not None])
                 if found:
                     return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]),
                                                       not modifies(pt[1], node), pt[0].kind == "country",
@@ -350,7 +354,7 @@ class _StoryCoder:
         date = self.date_of(draft.trigger, dates)
         draft.fields.update(
             date=date or self.lead_date, date_inferred=date is None and self.lead_date is None,
-            place=self.place_of(draft.trigger, places, used), status=stat, negated=status.negated,
+            place=self.place_of(draft.trigger, places, used, draft.rule.type), status=stat, negated=status.negated,
             claimant=claimant, mode=mode(draft.trigger, draft.rule, self.lex), context=sentence_contexts,
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )

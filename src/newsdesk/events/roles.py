@@ -349,6 +349,8 @@ def whole_name(token: Token) -> str:
         left += 1
     while right > token.i and doc[right].text in NAME_JOINERS:
         right -= 1
+    if right + 2 < token.sent.end and doc[right + 1].text == "'s" and doc[right + 2].is_punct:
+        right += 1  # "St. John's (Newfoundland)": part of the name, not a possessive
     return doc[left: right + 1].text
 
 
@@ -365,6 +367,11 @@ def name_breadth(token: Token) -> int:
     countryside', 'Kherson province'), 1 for a district ('Ye-U township'), else 0."""
     words = {tok.lower_ for tok in _name_heads(token)}
     return 2 if words & BROAD_HEADS else 1 if words & DISTRICT_HEADS else 0
+
+
+def origin_name(token: Token) -> bool:
+    "Whether a place candidate is where someone comes from ('protesters from Kumano', 'marched from Largo')."
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 def neighbourhood_name(token: Token) -> bool:

@@ -38,7 +38,7 @@ CACHE_FORMAT = "9"  # bump when the layout of _Index or the way its keys are mad
 ADMIN1_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
 )
-ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|township|co\.?)$", re.IGNORECASE)
+ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|township|lga|co\.?)$", re.IGNORECASE)
 CITY_SUFFIX = re.compile(r"\s+city$", re.IGNORECASE)
 LEVEL_SUFFIXES = (("admin1", ADMIN1_SUFFIX), ("admin2", ADMIN2_SUFFIX), ("city", CITY_SUFFIX))
 PART = re.compile(
