@@ -254,19 +254,28 @@ class _StoryCoder:
         if tok.ent_type_ in NOT_TRIGGERS:
             return None  # "31 March" is no march
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):  # not "burning tires"
-            for child in tok.children:
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            complements = [g for c in objects for g in c.children if g.dep_ in ("amod", "oprd")]  # 'set trucks ablaze'
+            for child in [*tok.children, *complements]:
                 word = child.lower_ if child.dep_ in ("prep", "prt") else child.lemma_.lower()
                 frame = self.lex.verbs.get(f"{lemma} {word}")
-                if frame is not None and child.dep_ in ("prep", "prt", "dobj"):
+                if frame is not None and child.dep_ in ("prep", "prt", "dobj", "amod", "oprd"):
                     return frame
             if lemma in self.lex.cues.get("report_verbs", frozenset()) and any(
                 c.dep_ == "ccomp" for c in tok.children
             ):
                 return None  # "officials warned that …": reporting, not threatening
-            return self.lex.verbs.get(lemma)
+            return self.lex.verbs.get(lemma) or self._regular_past(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             return self.lex.nouns.get(_hyphenated(tok) or lemma)
         return None
+
+    def _regular_past(self, tok: Token) -> Trigger | None:
+        "A regular past form the small model lemmatizes wrongly ('raped' → 'rap'): its stem, if a trigger."
+        word = tok.lower_
+        if not word.endswith("ed") or tok.lemma_.lower() == word[:-1]:
+            return None
+        return self.lex.verbs.get(word[:-1]) or self.lex.verbs.get(word[:-2])
 
     def _subsumed(self, trigger: Token) -> bool:
         "'refused to meet', 'protested, demanding …': the complement is part of the outer act."
@@ -451,11 +460,11 @@ def _bracketed(token: Token) -> bool:
 
 
 def _hyphenated(token: Token) -> str | None:
-    "The word a token ends when written with a hyphen before it: 'sit-in', 'shoot-out' (None otherwise)."
+    "The word a token ends when written with a hyphen before it: 'sit-in', 'shoot-outs' → 'shoot-out' (else None)."
     doc = token.doc
     if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
         return None
-    return doc[token.i - 2: token.i + 1].text.lower()
+    return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
 
 
 def _local(place: Place | None) -> bool:
