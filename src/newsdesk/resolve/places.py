@@ -36,7 +36,7 @@ from .gazetteer_mimu import mimu_names
 LOGGER = logging.getLogger(__name__)
 CACHE_FORMAT = "9"  # bump when the layout of _Index or the way its keys are made changes
 ADMIN1_SUFFIX = re.compile(
-    r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton)$", re.IGNORECASE
+    r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton|countryside)$", re.IGNORECASE
 )
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|township|lga|co\.?)$", re.IGNORECASE)
 CITY_SUFFIX = re.compile(r"\s+city$", re.IGNORECASE)
