@@ -43,7 +43,8 @@ SIMILAR = 0.75
 """How alike two folded area names must be (difflib's ratio) to be one area, with STATE_KM."""
 DUPLICATE_KM = 15.0
 """A town of the same name within this distance of a gazetteer place is that place."""
-CITY_KIND = "village"
+CITY_KIND = "city"
+TOWN_POPULATION = 200
 """How a town the other sources lack ranks: a "village" counts only in a document that names its
 country or area (see `places.py`), as the data gives no population to rank it by."""
 STATE_WORDS = re.compile(
@@ -56,10 +57,19 @@ STATE_WORDS = re.compile(
 AREA_PREFIX = re.compile(
     r"^(?:Provincia|Province|Departamento|D[ée]partement|Municipio|Distrito|City|District|Regi[oó]n)"
     r"\s+(?:de la\s+|de l[’']|del\s+|des\s+|du\s+|de\s+|di\s+|d[’']|of\s+)"
-    r"|^(?:Politischer Bezirk|Amphoe)\s+",
+    r"|^(?:Politischer Bezirk|Amphoe|Huyện|Kabupaten|Shahrestān-e|Municipiul|Comuna|Oraş|Okres|Obshtina|"
+    r"Gemeente|Grad|Provincia)\s+",
     re.IGNORECASE,
 )
-"""GeoNames' second-level areas that the data lists as towns: their names without the kind words."""
+AREA_END = re.compile(
+    r"(?:\s+(?:County|Parish|Borough|District|Municipality|Shire|Rayon|Raion|Zone|İlçesi|Ilcesi|Járás|Shi|"
+    r"Gorod|Province|Department|Prefecture|Governorate|Okrug)|-(?:shi|si|gun|gu))$",
+    re.IGNORECASE,
+)
+"""GeoNames' second-level areas, which the data lists as towns ("Provincia de Cuneo", "Mudurnu İlçesi",
+"Hioki Shi", "Logan County"), are named without their kind words too; a place of that name within AREA_KM
+is the area's own town or the area itself."""
+AREA_KM = 50.0
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
               "upper", "lower", "northeast", "northwest", "southeast", "southwest", "haut", "bas", "nord",
               "sud", "est", "ouest"}
@@ -238,14 +248,14 @@ def _town(
     name: str, country: str, admin1: str | None, point: Point, known: _Known, fold: Callable[[str], str]
 ) -> list[Named]:
     "A town's names when the gazetteer has no place of its name near it (and notes it as known)."
-    bare = AREA_PREFIX.sub("", name).strip()
+    bare = AREA_END.sub("", AREA_PREFIX.sub("", name)).strip() or name
     keys = {fold(name), fold(bare)} - {""}
-    if not keys or any(known.near(key, point, DUPLICATE_KM) for key in keys):
+    if not keys or any(known.near(key, point, DUPLICATE_KM if bare == name else AREA_KM) for key in keys):
         return []
     for key in keys:
         known.points[key].append(point)
     if bare != name:  # an area GeoNames files as a place: "Province du Boulgou" is also "Boulgou"
         entry = GazetteerEntry(bare, country, admin1, point[0], point[1], "admin2", None, 0)
         return [(name, entry, "primary"), (bare, entry, "alternate")]
-    entry = GazetteerEntry(name, country, admin1, point[0], point[1], CITY_KIND, None, 0)
+    entry = GazetteerEntry(name, country, admin1, point[0], point[1], CITY_KIND, None, TOWN_POPULATION)
     return [(name, entry, "primary")]

@@ -387,8 +387,11 @@ class Gazetteer:
         """The town a name means when the text names the first-level area it lies in, or None: "Cordoba
         (Cordoba)" is Argentina's Córdoba, in Córdoba province; "Jhelum (Punjab)" is Pakistan's. The most
         populous such town (its own, curated or alternate name; not a sound-alike), when it is larger than the
-        next, and `PROMINENT_RATIO` times larger when that one lies in another country."""
+        next, and `PROMINENT_RATIO` times larger when that one lies in another country. An area counts by
+        any of its names ("Aktau (Mangystau)": the town's area is "Mangghystau")."""
         wanted = {_area_key(area) for area in areas}
+        wanted |= {_area_key(c.entry.name) for area in areas for c in self.candidates(area)[0]
+                   if c.entry.kind == "admin1" and c.match != "sound"}
         cands, _level = self.candidates(text)
         inside = [c for c in cands if c.entry.kind in ("city", "village") and c.match != "sound"
                   and c.entry.admin1 and _area_key(c.entry.admin1) in wanted]
