@@ -36,9 +36,14 @@ def test_a_town_geonames_lacks_is_found_in_its_country(gaz, text, country, point
     assert _km((place.lat, place.lon), point) < 20
 
 
-def test_a_town_without_population_counts_only_in_its_country(gaz):
-    assert gaz.resolve("Haliliye") is None
-    assert gaz.resolve("Haliliye", frozenset({"FRA"})) is None
+def test_a_town_without_population_gives_way_to_a_namesake_geonames_counts(gaz):
+    assert gaz.resolve("Haliliye").country == "TUR"  # the only place of the name
+    assert gaz.resolve("Sumenep").kind == "city"  # GeoNames' town, not the regency ("Kabupaten Sumenep")
+
+
+def test_an_area_listed_as_a_town_is_an_area_named_without_its_kind_word(gaz):
+    place = gaz.resolve("Sumenep district")
+    assert place.country == "IDN" and place.kind == "other"
 
 
 def test_an_area_the_older_table_lacks_is_known_in_its_country(gaz):

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from ..lexicon import load_yaml
 from ..schema import Place
-from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 from .gazetteer_csc import csc_names
+from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 from .gazetteer_mimu import mimu_names
 
 LOGGER = logging.getLogger(__name__)
