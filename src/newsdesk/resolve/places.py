@@ -30,11 +30,12 @@ from pathlib import Path
 
 from ..lexicon import load_yaml
 from ..schema import Place
+from .gazetteer_csc import csc_names
 from .gazetteer_data import GazetteerEntry, gazetteer_names, source_versions
 from .gazetteer_mimu import mimu_names
 
 LOGGER = logging.getLogger(__name__)
-CACHE_FORMAT = "9"  # bump when the layout of _Index or the way its keys are made changes
+CACHE_FORMAT = "10"  # bump when the layout of _Index or the way its keys are made changes
 ADMIN1_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|krai|kray|governorate|state|prefecture|canton|countryside)$", re.IGNORECASE
 )
@@ -110,7 +111,7 @@ def cache_dir() -> Path:
 def _cache_key() -> str:
     data = resources.files("newsdesk") / "data"
     digest = hashlib.sha1(CACHE_FORMAT.encode())
-    for builder in ("gazetteer_data.py", "gazetteer_mimu.py"):  # the builders' code
+    for builder in ("gazetteer_data.py", "gazetteer_mimu.py", "gazetteer_csc.py"):  # the builders' code
         digest.update(Path(__file__).with_name(builder).read_bytes())
     for name in (
         "admin1.tsv",
@@ -147,11 +148,13 @@ def _build_index() -> _Index:
     myanmar = [e for _name, e, _how in names if e.country == "MMR"]
     names += mimu_names({e.name for e in myanmar if e.kind == "admin1"},
                         {e.name.lower(): (e.lat, e.lon) for e in myanmar if e.kind == "city"})
+    key_of = cache(fold)  # most names are folded twice: for the csc source's look-ups and for the index
+    names += csc_names(names, key_of)
     for name, entry, how in names:
         i = ids.setdefault(entry, len(entries))
         if i == len(entries):
             entries.append(astuple(entry))
-        key = fold(name)
+        key = key_of(name)
         if not key:
             continue
         for variant in _key_variants(key, entry.kind):
@@ -385,7 +388,7 @@ class Gazetteer:
         """The town or district a name means when the text names the first-level area it lies in, or None:
         "Cordoba (Cordoba)" is Argentina's Córdoba, in Córdoba province; "Jhelum (Punjab)" is Pakistan's;
         "Andarab district, Baghlan" the Afghan town. An area counts by its own or any other name ("Valencia"
-        for the Valencian Community). The most populous such place (its own, curated or alternate name; a
+        for the Valencian Community, "Mangystau" for Mangghystau). The most populous such place (its own, curated or alternate name; a
         sound-alike only when no name matches), when it is larger than the next, and `PROMINENT_RATIO`
         times larger when that one lies in another country."""
         wanted = {_area_key(area) for area in areas}
