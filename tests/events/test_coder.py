@@ -154,3 +154,13 @@ def test_more_ways_to_say_violence(code, text, type_):
 
 def test_a_verb_that_only_looks_like_a_trigger_past_is_not_one(code):
     assert not code("The band rapped on stage and the crowd cheered.")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("On 3 May 2021, rebel drones targeted workers near Marib.", "ASSAULT"),  # 'targeted' parsed as an adjective
+    ("On 3 May 2021, artillery strikes targeted several villages near Hodeidah.", "ASSAULT"),
+    ("On 3 May 2021, rebels took control of Bunagana.", "ASSAULT"),
+    ("On 3 May 2021, an anarchist group set ablaze a telecom van in Lyon.", "COERCE"),
+])
+def test_weak_triggers_armed_by_their_words(code, text, type_):
+    assert type_ in {e.type for e in code(text)}

@@ -125,9 +125,12 @@ class _StoryCoder:
         return []
 
     def _armed(self, trigger: Token) -> bool:
-        "A weak trigger's subject or object is a weapon ('drones hit', 'fired missiles')."
-        return any(c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lemma_.lower() in self.lex.instruments
-                   for c in trigger.children)
+        """A weak trigger's subject or object is a weapon or names one ('drones hit', 'fired missiles',
+        'artillery strikes targeted'), or the trigger does ('artillery strikes')."""
+        def weapon(tok: Token) -> bool:
+            return tok.lemma_.lower() in self.lex.instruments or any(
+                c.dep_ == "compound" and c.lemma_.lower() in self.lex.instruments for c in tok.children)
+        return weapon(trigger) or any(c.dep_ in ("nsubj", "dobj", "nsubjpass") and weapon(c) for c in trigger.children)
 
     # -- date and place ---------------------------------------------------------------------------
     def date_of(self, trigger: Token, dates: list[tuple[Token, TimeSpan]]) -> TimeSpan | None:
@@ -253,13 +256,14 @@ class _StoryCoder:
         lemma = tok.lemma_.lower()
         if tok.ent_type_ in NOT_TRIGGERS:
             return None  # "31 March" is no march
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):  # not "burning tires"
+        finite = tok.dep_ not in ("amod", "compound") or tok.tag_ == "VBD"  # not "burning tires", "wounded men";
+        if tok.pos_ in ("VERB", "AUX") and finite:  # but a past tense the parser hung on its object ("targeted")
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             complements = [g for c in objects for g in c.children if g.dep_ in ("amod", "oprd")]  # 'set trucks ablaze'
             for child in [*tok.children, *complements]:
                 word = child.lower_ if child.dep_ in ("prep", "prt") else child.lemma_.lower()
                 frame = self.lex.verbs.get(f"{lemma} {word}")
-                if frame is not None and child.dep_ in ("prep", "prt", "dobj", "amod", "oprd"):
+                if frame is not None and child.dep_ in ("prep", "prt", "dobj", "amod", "oprd", "advmod"):
                     return frame
             if lemma in self.lex.cues.get("report_verbs", frozenset()) and any(
                 c.dep_ == "ccomp" for c in tok.children

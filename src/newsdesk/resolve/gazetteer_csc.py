@@ -73,6 +73,8 @@ AREA_END = re.compile(
 "Hioki Shi", "Logan County"), are named without their kind words too; a place of that name within AREA_KM
 is the area's own town or the area itself."""
 AREA_KM = 50.0
+TOWN_END = re.compile(r"\s+(?:City|Town)$", re.IGNORECASE)
+"""'Taipei City' is the gazetteer's Taipei when a Taipei lies within AREA_KM, not a town of its own."""
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
               "upper", "lower", "northeast", "northwest", "southeast", "southwest", "haut", "bas", "nord",
               "sud", "est", "ouest"}
@@ -254,6 +256,9 @@ def _town(
     bare = AREA_END.sub("", AREA_PREFIX.sub("", name)).strip() or name
     keys = {fold(name), fold(bare)} - {""}
     if not keys or any(known.near(key, point, DUPLICATE_KM if bare == name else AREA_KM) for key in keys):
+        return []
+    plain = TOWN_END.sub("", name).strip()
+    if plain != name and known.near(fold(plain), point, AREA_KM):
         return []
     for key in keys:
         known.points[key].append(point)
