@@ -147,3 +147,14 @@ def test_the_place_a_sentence_names_is_in_its_country(code, text, type_, country
 ])
 def test_the_narrowest_place_of_the_clause_wins(code, text, type_, town):
     assert _first(code(text), type_).place.name == town
+
+
+def test_a_happening_named_twice_takes_the_narrower_place(code):
+    text = ("On 1 May 2022, teachers joined the May Day protests in Iran and protested in front of the education "
+            "office in Rasht city.")
+    assert _first(code(text), "PROTEST").place.name == "Rasht"
+
+
+def test_a_building_stands_for_its_town(code):
+    text = "On 11 January 2022, miners demonstrated at the Pietermaritzburg High Court (Umgungundlovu, KwaZulu-Natal)."
+    assert _first(code(text), "PROTEST").place.name == "Pietermaritzburg"

@@ -21,7 +21,7 @@ from ..resolve import actor_resolver, find_dates, gazetteer
 from ..resolve.places import lies_in
 from ..schema import Actor, Event, Place, Story, TimeSpan
 from .attributes import INJURE_LEMMAS, KILL_LEMMAS, casualties, contexts, modality, mode, weapon
-from .merge import Draft, merge_chains, merge_story
+from .merge import BREADTH, Draft, merge_chains, merge_story
 from .ontology import Lexicon, Trigger, lexicon
 from .roles import (
     agent,
@@ -497,9 +497,6 @@ def _alternate(place: Place) -> bool:
 def _sounded(place: Place) -> bool:
     "A name the gazetteer matched only by how it sounds: the weakest reading of a place."
     return "sound" in (place.why or "")
-
-
-BREADTH = {"city": 0, "other": 1, "admin1": 2, "region": 2, "country": 3}  # admin2 areas are "other"
 
 
 def _narrowest(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:

@@ -13,7 +13,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..schema import Actor, Event
+from ..resolve.places import lies_in
+from ..schema import Actor, Event, Place
 from .ontology import Trigger
 from .roles import clause_chain
 
@@ -67,6 +68,15 @@ def _same_time(a: Draft, b: Draft) -> bool:
     return da is None or db is None or da.label() == db.label()
 
 
+BREADTH = {"city": 0, "other": 1, "admin1": 2, "region": 2, "country": 3}  # admin2 areas are "other"
+
+
+def _narrower(place: Place | None, other: Place | None) -> bool:
+    "Whether a place found for one happening lies inside a wider one found for it (a town in its country)."
+    return (place is not None and other is not None and BREADTH.get(place.kind, 1) < BREADTH.get(other.kind, 1)
+            and lies_in(place, other))
+
+
 def merge_chains(drafts: list[Draft]) -> list[Draft]:
     "Same-type drafts on one branch of the parse, with compatible actors and dates, are one happening."
     kept: list[Draft] = []
@@ -82,6 +92,8 @@ def merge_chains(drafts: list[Draft]) -> list[Draft]:
         partner.source = _better(partner.source, draft.source)
         partner.target = _better(partner.target, draft.target)
         partner.guessed = min(partner.guessed, draft.guessed)
+        if _narrower(draft.fields.get("place"), partner.fields.get("place")):
+            partner.fields["place"] = None  # 'protests in Iran … protested in Rasht': Rasht
         if partner.fields.get("place") is None and draft.fields.get("place") is not None:
             partner.fields["place_inferred"] = draft.fields.get("place_inferred", False)  # goes with its place
         for key, value in draft.fields.items():
@@ -101,10 +113,11 @@ def merge_story(events: list[Event]) -> list[Event]:
             best[key] = event
             continue
         keep, drop = (other, event) if other.confidence >= event.confidence else (event, other)
+        placed = drop if drop.place is not None and (keep.place is None or _narrower(drop.place, keep.place)) else keep
         best[key] = replace(
             keep,
-            place=keep.place or drop.place,
-            place_inferred=keep.place_inferred if keep.place else drop.place_inferred,
+            place=placed.place,
+            place_inferred=placed.place_inferred,
             fatalities=keep.fatalities or drop.fatalities,
             injuries=keep.injuries or drop.injuries,
             weapon=keep.weapon or drop.weapon,

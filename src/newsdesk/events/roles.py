@@ -305,7 +305,7 @@ def enclosing_areas(token: Token) -> list[str]:
             current = []
             if tok.text != ",":
                 break
-        elif current or tok.text[:1].isupper():
+        elif current or tok.text[:1].isupper() or tok.text[1:2].isupper():  # 'eThekwini'
             current.append(tok)
     else:
         return []  # no closing bracket: not a list of areas

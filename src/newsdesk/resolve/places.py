@@ -49,6 +49,7 @@ PART = re.compile(
 )
 FACILITY = re.compile(
     r"\s+(?:international\s+)?(?:airport|airbase|air base|port|harbou?r|township)$"
+    r"|\s+(?:high court|court|hospital|university|stadium|prison|city hall|town hall)$"
     r"|\s+(?:river|valley|creek|lake|park|square|national park|state park)$|^(?:port of|lake)\s+",
     re.IGNORECASE,
 )
