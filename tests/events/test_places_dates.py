@@ -158,3 +158,8 @@ def test_a_happening_named_twice_takes_the_narrower_place(code):
 def test_a_building_stands_for_its_town(code):
     text = "On 11 January 2022, miners demonstrated at the Pietermaritzburg High Court (Umgungundlovu, KwaZulu-Natal)."
     assert _first(code(text), "PROTEST").place.name == "Pietermaritzburg"
+
+
+def test_the_country_a_protest_is_about_is_not_its_place(code):
+    event = _first(code("On 28 March 2022, activists staged a protest, urging Russia to stop the war."), "PROTEST")
+    assert event.place is None or event.place.country != "RUS"

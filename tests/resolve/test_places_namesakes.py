@@ -66,3 +66,9 @@ def test_a_town_without_its_arabic_article(gaz, text, country):
 @pytest.mark.parametrize("text", ["University", "Council", "Street", "Union"])
 def test_a_common_noun_alone_is_no_town(gaz, text):
     assert gaz.resolve(text) is None
+
+
+@pytest.mark.parametrize("word", ["East", "Hill", "Media"])
+def test_a_common_word_alone_is_no_town(gaz, word):
+    place = gaz.resolve(word)
+    assert place is None or place.kind != "city"

@@ -372,9 +372,10 @@ class _StoryCoder:
             weapon=weapon(sent, self.lex) if draft.rule.type in ("ASSAULT", "AID") else None,
         )
         draft.fields["place"] = draft.fields["place"] or self.fallback_place(draft, used)
-        if draft.fields["place"] is None:  # the nearest place of the sentence (a country only for violence,
-            # protest: 'bombed villages in Syria'; for talks a country named in passing is more often a party)
-            anywhere = draft.rule.type in PLACED_TYPES | UNNAMED_TYPES
+        if draft.fields["place"] is None:  # the nearest place of the sentence (a country only for violence:
+            # 'bombed villages in Syria'; for talks or protests a country named in passing is more often a
+            # party or the cause: 'protested, urging Russia to end the war')
+            anywhere = draft.rule.type in PLACED_TYPES
             nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
             found = _narrowest([(place, t) for t in nearest if (place := self._first_place([t], used)) is not None])
             draft.fields["place"] = next((p for p, _ in found if anywhere or _local(p)), None)
