@@ -160,6 +160,7 @@ def test_a_verb_that_only_looks_like_a_trigger_past_is_not_one(code):
     ("On 3 May 2021, rebel drones targeted workers near Marib.", "ASSAULT"),  # 'targeted' parsed as an adjective
     ("On 3 May 2021, artillery strikes targeted several villages near Hodeidah.", "ASSAULT"),
     ("On 3 May 2021, rebels took control of Bunagana.", "ASSAULT"),
+    ("On 3 May 2021, soldiers conducted an operation against rebel camps near Kidal.", "ASSAULT"),
     ("On 3 May 2021, an anarchist group set ablaze a telecom van in Lyon.", "COERCE"),
 ])
 def test_weak_triggers_armed_by_their_words(code, text, type_):
