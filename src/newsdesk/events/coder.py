@@ -204,7 +204,7 @@ class _StoryCoder:
             context = frozenset(self.context)
             within = self.places.resolve_within(own[0], areas) if own else None
             self.chains[chain] = within or _narrowest_consistent(self.places.resolve_all(
-                list(chain), context, document=self.doc.text), context)
+                list(chain), context, document=self.doc.text, areas=frozenset(areas) - {chain[0]}), context)
         return self.chains[chain]
 
     def _lookup(self, text: str) -> Place | None:
@@ -526,8 +526,9 @@ def _narrowest_consistent(places: list[Place | None], context: frozenset[str]) -
     """The narrowest of a place and the areas named around it that agrees with the others on the country
     ('Granada (Andalucia)' is the Spanish Granada; a village the gazetteer lacks gives way to its district;
     one outside the first-level area named with it is a namesake and gives way too).
-    A tie goes to a country of the story's actors, then to a town found by its own name, then to the
-    broadest area ('Valletta (South Eastern)' is in Malta, not in Ghana's Eastern Region)."""
+    A tie goes to a country of the story's actors, then to an area found by its own name ('Los Angeles,
+    Veracruz' is in Mexico), then to a town found by its own name, then to the broadest area ('Valletta
+    (South Eastern)' is in Malta, not in Ghana's Eastern Region)."""
     found = [p for p in places if p is not None]
     found = [p for p in found if not _outside(p, found)] or found
     if not found:
@@ -536,7 +537,9 @@ def _narrowest_consistent(places: list[Place | None], context: frozenset[str]) -
 
     def weight(place: Place) -> float:
         own_town = place is found[0] and place.kind == "city" and (place.why or "").endswith("primary name")
-        return votes[place.country] + 0.5 * (place.country in context) + 0.25 * own_town
+        own_area = (place is not found[0] and place.kind in ("admin1", "other") and place.name == place.text
+                    and (place.why or "").endswith(("primary name", "curated name")))
+        return votes[place.country] + 0.5 * (place.country in context) + 0.3 * own_area + 0.25 * own_town
     country = max(reversed(found), key=weight).country
     return next(p for p in found if p.country == country)
 

@@ -83,6 +83,7 @@ MINOR_ADMIN1_POPULATION = 1_000_000
 """An admin1 area with fewer people ranks as "minor_admin1", below a city: a bare name shared by a
 small province and a big city elsewhere ("Sofia", "Bari", "Granada") means the city; the province
 still wins when the text names its level ("Bari region") or the document is in its country."""
+AREA_KINDS = ("admin1", "admin2", "region", "country")
 POINT_KINDS = ("city", "village", "admin2")  # small enough for nearness to mean something
 PLACE_KINDS = {"city": "city", "village": "city", "admin1": "admin1", "country": "country", "region": "region"}
 
@@ -417,7 +418,8 @@ class Gazetteer:
                 for i in _ids(table, k) if (e := GazetteerEntry(*self._index.entries[i])).kind == "admin1"]
 
     def resolve_all(
-        self, texts: list[str], context_countries: frozenset[str] = frozenset(), *, document: str = ""
+        self, texts: list[str], context_countries: frozenset[str] = frozenset(), *, document: str = "",
+        areas: frozenset[str] = frozenset(),
     ) -> list[Place | None]:
         """Resolve the place mentions of one document together, each in the light of the others.
 
@@ -426,11 +428,15 @@ class Gazetteer:
         points). So "Houston" settles "Walker County" in Texas before "Huntsville" is decided, and
         a mention never votes for itself ("Georgia" five times is not evidence for the country).
         Countries and first-level areas the `document` text names elsewhere ("the Georgia Bureau
-        of Investigation", "Ga.") count as context too.
+        of Investigation", "Ga.") count as context too. Texts in `areas` are named as areas ("Ayolas
+        (Misiones)"): an area of the name beats a town of it ("(Al Jawf)" is Yemen's governorate).
         """
         names = list(dict.fromkeys(fold(t) for t in texts))
         first = {fold(t): t for t in texts}
         found = {key: self.candidates(first[key]) for key in names}
+        for key in {fold(t) for t in areas} & found.keys():
+            cands, level = found[key]
+            found[key] = ([c for c in cands if c.entry.kind in AREA_KINDS] or cands, level)
         support = _coherence({key: cands for key, (cands, _level) in found.items()})
         base = self.areas_named(document, skip=set(names))
         base.countries.update(context_countries)
