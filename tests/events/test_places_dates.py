@@ -142,6 +142,8 @@ def test_the_place_a_sentence_names_is_in_its_country(code, text, type_, country
     # a name ending in 's
     ("On 9 June 2021, nurses held a rally in St. John's (Newfoundland and Labrador) against cuts.", "PROTEST",
      "St. John's"),
+    # an object named as a place, for the subject noun too
+    ("On 9 June 2021, coalition air raids targeted Haradh district (Hajjah).", "ASSAULT", "Ḩaraḑ"),
     ("On 9 June 2021, in Kwin Chaung village (Thandaunggyi township, Hpa-An district, Kayin state), rebels ambushed "
      "an army column.", "ASSAULT", "Thandaunggyi"),
 ])
@@ -163,3 +165,8 @@ def test_a_building_stands_for_its_town(code):
 def test_the_country_a_protest_is_about_is_not_its_place(code):
     event = _first(code("On 28 March 2022, activists staged a protest, urging Russia to stop the war."), "PROTEST")
     assert event.place is None or event.place.country != "RUS"
+
+
+def test_a_namesake_abroad_gives_way_to_the_area_named_beside_it(code):
+    event = _first(code("On 16 April 2022, rebels shelled Saida village in Ar Raqqa governorate."), "ASSAULT")
+    assert event.place.country == "SYR"

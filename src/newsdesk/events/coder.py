@@ -35,6 +35,7 @@ from .roles import (
     modifies,
     name_breadth,
     named_places,
+    names_a_place,
     neighbourhood_name,
     origin_name,
     noted_place_tokens,
@@ -168,8 +169,8 @@ class _StoryCoder:
             for node in own_clause_chain(trigger):
                 inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i
                           and not (first and t in origins)]
-                found = _narrowest([(place, t) for t in inside if (place := self._first_place(
-                    [t], used, areas_only=first and t in parts)) is not None])
+                found = _narrowest(_one_country([(place, t) for t in inside if (place := self._first_place(
+                    [t], used, areas_only=first and t in parts)) is not None]))
                 if found:
                     return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]),
                                                       not modifies(pt[1], node), pt[0].kind == "country",
@@ -222,8 +223,9 @@ class _StoryCoder:
     def fallback_place(self, draft: Draft, used: set[str]) -> Place | None:
         """A place the event's frame implies: an attack happens at what it hits ('shelled Kharkiv') or in
         the country attacked; a visit where it goes ('visit Bern')."""
-        if draft.rule.type == "ASSAULT":
-            hit = [c for c in draft.trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+        if draft.rule.type == "ASSAULT":  # the verb's object, also for its subject: 'air raids targeted Al Far'
+            verb = draft.trigger.head if draft.trigger.dep_ in ("nsubj", "nsubjpass") else draft.trigger
+            hit = [c for c in verb.children if c.dep_ == "dobj" and names_a_place(c)]
             place = self._first_place(hit, used - {c.text for c in hit})
             if place is not None:
                 return place
@@ -498,6 +500,25 @@ def _alternate(place: Place) -> bool:
 def _sounded(place: Place) -> bool:
     "A name the gazetteer matched only by how it sounds: the weakest reading of a place."
     return "sound" in (place.why or "")
+
+
+SURE_PLACE = ("in an area named with it", "admin level named")  # `Place.why` of a name its own words confirm
+
+
+def _one_country(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:
+    """Candidates of a clause less those of a country the others outvote, a place confirmed by the
+    areas or level named with it counting twice: 'shelled Saida village in Ar Raqqa governorate' is no
+    Saïda in Algeria."""
+    weights: dict[tuple[str, str | None], int] = {}
+    for place, _tok in found:  # a name read from two tokens votes once, as surely as its surer reading
+        key = (place.name, place.country)
+        weights[key] = max(weights.get(key, 0), 2 if (place.why or "").startswith(SURE_PLACE) else 1)
+    votes: Counter[str | None] = Counter()
+    for (_name, country), weight in weights.items():
+        votes[country] += weight
+    top = max(votes.values(), default=0)
+    leaders = [c for c, v in votes.items() if v == top]
+    return found if len(leaders) > 1 else [(p, t) for p, t in found if p.country == leaders[0]]
 
 
 def _narrowest(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:

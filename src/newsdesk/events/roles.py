@@ -211,7 +211,10 @@ def place_tokens(sentence_tokens: list[Token]) -> list[Token]:
 def is_place_token(tok: Token) -> bool:
     """A head of a place name by the parse: an object of 'in/near/at…' (or of 'of' inside one: 'in the
     village of X', or after a place word: 'the municipality of Boma') that is a place by NER, by its head
-    word, or by a name before it ('in Aleppo countryside')."""
+    word, or by a name before it ('in Aleppo countryside'); or an object named as a place ('shelled Tal
+    Jammeh town')."""
+    if tok.dep_ == "dobj":  # 'shelled Tal Jammeh town', 'targeted Haradh district'
+        return tok.lower_ in PLACE_HEADS and _local_name(tok) is not None
     return tok.dep_ == "pobj" and _place_preposition(tok.head) and (
         tok.ent_type_ in PLACE_LABELS or tok.lower_ in PLACE_HEADS or _local_name(tok) is not None
         or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP")))
@@ -232,6 +235,11 @@ def _local_name(token: Token) -> Token | None:
     unlike = ("DATE",) if token.lower_ in PLACE_HEADS else ("ORG", "PERSON", "DATE")  # 'Kale township': no person
     return next((c for c in token.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
                  and c.ent_type_ not in unlike), None)  # 'Aleppo' may be tagged NORP
+
+
+def names_a_place(token: Token) -> bool:
+    "A proper name, or an area noun with one: 'Kharkiv', 'Haradh district', 'Tal Jammeh town'."
+    return token.pos_ == "PROPN" or token.lower_ in AREA_NOUNS and _local_name(token) is not None
 
 
 def named_places(sentence_tokens: list[Token]) -> list[Token]:
