@@ -51,7 +51,7 @@ from .roles import (
 )
 
 UNKNOWN_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}
-CODER_NAME = "newsdesk.coder.rules.v3"
+CODER_NAME = "newsdesk.coder.rules.v4"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 FUTURE_CUES = {"will", "expected", "scheduled", "next", "plans", "tomorrow"}
 PLACED_TYPES = {"ASSAULT", "COERCE"}  # kept without actors when they have a place or casualties
