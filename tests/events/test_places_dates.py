@@ -170,3 +170,9 @@ def test_the_country_a_protest_is_about_is_not_its_place(code):
 def test_a_namesake_abroad_gives_way_to_the_area_named_beside_it(code):
     event = _first(code("On 16 April 2022, rebels shelled Saida village in Ar Raqqa governorate."), "ASSAULT")
     assert event.place.country == "SYR"
+
+
+def test_a_purpose_clause_names_the_cause_not_the_place(code):
+    text = ("On 6 February 2022, hundreds of vehicles drove into the downtown core in Halifax (Nova Scotia) to "
+            "demonstrate against the mandates and to show solidarity with the convoy in Ottawa.")
+    assert _first(code(text), "PROTEST").place.name == "Halifax"

@@ -58,6 +58,7 @@ PLACED_TYPES = {"ASSAULT", "COERCE"}  # kept without actors when they have a pla
 NOT_TRIGGERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERSON"}
 UNNAMED_TYPES = {"PROTEST"}  # kept even without actors or place: the protesters are the source
 MAX_STORY_PLACES = 40  # names resolved together per story (resolve_all is quadratic in them)
+PURPOSE_DEPS = {"advcl", "xcomp", "acl", "relcl", "pcomp"}  # clauses that serve another: 'gathered … to protest'
 WEAK_DATES = {"overnight", "today", "tonight", "last night"}  # an explicit date in the clause wins
 
 
@@ -162,19 +163,27 @@ class _StoryCoder:
         after one the parse did not take for a place (`loose_place_tokens`). A part of a town ('the colonia
         Villanueva', 'Liberty Square (Taipei)') stands for the areas named with it, and where people come from
         ('protesters from Kumano gathered in Kushimoto') is not where they act (but what a force withdraws
-        from is): by their own names only when the clauses name no other place."""
+        from is): by their own names only when the clauses name no other place. A clause that serves
+        another ('drove into Halifax to show solidarity with the convoy in Ottawa') keeps a place inside a
+        noun phrase only when the clause it serves names none."""
         parts = {t for t in candidates if neighbourhood_name(t)}
         origins = set() if draft_type == "RETREAT" else {t for t in candidates if origin_name(t)}
         for first in (True, False):
+            inner: Place | None = None  # a place inside a noun phrase ('the war in Ukraine'), kept in reserve
             for node in own_clause_chain(trigger):
                 inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i
                           and not (first and t in origins)]
                 found = _narrowest(_one_country([(place, t) for t in inside if (place := self._first_place(
                     [t], used, areas_only=first and t in parts)) is not None]))
                 if found:
-                    return min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]),
-                                                      not modifies(pt[1], node), pt[0].kind == "country",
-                                                      abs(pt[1].i - trigger.i), pt[1].i))[0]
+                    place, tok = min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]),
+                                                            not modifies(pt[1], node), pt[0].kind == "country",
+                                                            abs(pt[1].i - trigger.i), pt[1].i))
+                    if inner is not None or modifies(tok, node) or node.dep_ not in PURPOSE_DEPS:
+                        return place
+                    inner = place
+            if inner is not None:
+                return inner
         return None
 
     def noted_place(self, sent: Span) -> Place | None:
