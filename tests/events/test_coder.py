@@ -161,7 +161,15 @@ def test_a_verb_that_only_looks_like_a_trigger_past_is_not_one(code):
     ("On 3 May 2021, artillery strikes targeted several villages near Hodeidah.", "ASSAULT"),
     ("On 3 May 2021, rebels took control of Bunagana.", "ASSAULT"),
     ("On 3 May 2021, soldiers conducted an operation against rebel camps near Kidal.", "ASSAULT"),
+    ("On 3 May 2021, a farmer stepped on a landmine near Loikaw.", "ASSAULT"),
+    ("On 3 May 2021, rebels set off an explosive device near a police station in Tibu.", "ASSAULT"),
+    ("On 3 May 2021, the body of a man was found near Nasib.", "ASSAULT"),
+    ("On 3 May 2021, delivery workers carried out a motorcade in Fortaleza.", "PROTEST"),
     ("On 3 May 2021, an anarchist group set ablaze a telecom van in Lyon.", "COERCE"),
 ])
 def test_weak_triggers_armed_by_their_words(code, text, type_):
     assert type_ in {e.type for e in code(text)}
+
+
+def test_weak_frames_need_a_weapon(code):
+    assert not code("The president stepped on stage and the delegates set off for the capital.")

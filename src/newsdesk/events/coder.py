@@ -127,12 +127,15 @@ class _StoryCoder:
         return []
 
     def _armed(self, trigger: Token) -> bool:
-        """A weak trigger's subject or object is a weapon or names one ('drones hit', 'fired missiles',
-        'artillery strikes targeted'), or the trigger does ('artillery strikes')."""
+        """A weak trigger's subject, object or prepositional object is a weapon or names one ('drones hit',
+        'fired missiles', 'artillery strikes targeted', 'stepped on a landmine'), or the trigger does
+        ('artillery strikes')."""
         def weapon(tok: Token) -> bool:
             return tok.lemma_.lower() in self.lex.instruments or any(
                 c.dep_ == "compound" and c.lemma_.lower() in self.lex.instruments for c in tok.children)
-        return weapon(trigger) or any(c.dep_ in ("nsubj", "dobj", "nsubjpass") and weapon(c) for c in trigger.children)
+        objects = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return weapon(trigger) or any(weapon(c) for c in trigger.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+                                      ) or any(weapon(o) for o in objects)  # 'stepped on a landmine'
 
     # -- date and place ---------------------------------------------------------------------------
     def date_of(self, trigger: Token, dates: list[tuple[Token, TimeSpan]]) -> TimeSpan | None:
@@ -274,7 +277,7 @@ class _StoryCoder:
             for child in [*tok.children, *complements]:
                 word = child.lower_ if child.dep_ in ("prep", "prt") else child.lemma_.lower()
                 frame = self.lex.verbs.get(f"{lemma} {word}")
-                if frame is not None and child.dep_ in ("prep", "prt", "dobj", "amod", "oprd", "advmod"):
+                if frame is not None and child.dep_ in ("prep", "prt", "dobj", "amod", "oprd", "advmod", "nsubjpass"):
                     return frame
             if lemma in self.lex.cues.get("report_verbs", frozenset()) and any(
                 c.dep_ == "ccomp" for c in tok.children
