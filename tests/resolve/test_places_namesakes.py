@@ -72,3 +72,8 @@ def test_a_common_noun_alone_is_no_town(gaz, text):
 def test_a_common_word_alone_is_no_town(gaz, word):
     place = gaz.resolve(word)
     assert place is None or place.kind != "city"
+
+
+@pytest.mark.parametrize("text", ["Amara", "Nassriya"])
+def test_news_spellings_of_iraqi_towns(gaz, text):
+    assert gaz.resolve(text).country == "IRQ"
