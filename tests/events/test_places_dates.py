@@ -144,8 +144,8 @@ def test_the_place_a_sentence_names_is_in_its_country(code, text, type_, country
      "St. John's"),
     # an object named as a place, for the subject noun too
     ("On 9 June 2021, coalition air raids targeted Haradh district (Hajjah).", "ASSAULT", "Ḩaraḑ"),
-    ("On 9 June 2021, in Kwin Chaung village (Thandaunggyi township, Hpa-An district, Kayin state), rebels ambushed "
-     "an army column.", "ASSAULT", "Thandaunggyi"),
+    (("On 9 June 2021, in Kwin Chaung village (Thandaunggyi township, Hpa-An district, Kayin state), rebels "
+      "ambushed an army column."), "ASSAULT", "Thandaunggyi"),
 ])
 def test_the_narrowest_place_of_the_clause_wins(code, text, type_, town):
     assert _first(code(text), type_).place.name == town
