@@ -147,16 +147,6 @@ def test_a_cooperative_act_announced_by_its_doer_is_an_agreement(code, text):
     ("On 3 May 2021, shoot-outs between gangs took place in Recife.", "ASSAULT"),
     ("On 3 May 2021, militants lobbed a grenade at policemen in Srinagar.", "ASSAULT"),
     ("On 3 May 2021, a truck hit a landmine near Agdam.", "ASSAULT"),
-])
-def test_more_ways_to_say_violence(code, text, type_):
-    assert type_ in {e.type for e in code(text)}
-
-
-def test_a_verb_that_only_looks_like_a_trigger_past_is_not_one(code):
-    assert not code("The band rapped on stage and the crowd cheered.")
-
-
-@pytest.mark.parametrize("text, type_", [
     ("On 3 May 2021, rebel drones targeted workers near Marib.", "ASSAULT"),  # 'targeted' parsed as an adjective
     ("On 3 May 2021, artillery strikes targeted several villages near Hodeidah.", "ASSAULT"),
     ("On 3 May 2021, rebels took control of Bunagana.", "ASSAULT"),
@@ -167,9 +157,13 @@ def test_a_verb_that_only_looks_like_a_trigger_past_is_not_one(code):
     ("On 3 May 2021, delivery workers carried out a motorcade in Fortaleza.", "PROTEST"),
     ("On 3 May 2021, an anarchist group set ablaze a telecom van in Lyon.", "COERCE"),
 ])
-def test_weak_triggers_armed_by_their_words(code, text, type_):
+def test_more_ways_to_say_violence(code, text, type_):
     assert type_ in {e.type for e in code(text)}
 
 
-def test_weak_frames_need_a_weapon(code):
-    assert not code("The president stepped on stage and the delegates set off for the capital.")
+@pytest.mark.parametrize("text", [
+    "The band rapped on stage and the crowd cheered.",  # looks like the past of a trigger
+    "The president stepped on stage and the delegates set off for the capital.",  # weak frames, no weapon
+])
+def test_no_event(code, text):
+    assert not code(text)

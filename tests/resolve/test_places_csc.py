@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.resolve import gazetteer
-from newsdesk.resolve.gazetteer_csc import _km, _similar, csc_names, data_path
-from newsdesk.resolve.gazetteer_data import GazetteerEntry
+from newsdesk.resolve.gazetteer_csc import _similar, csc_names, data_path
+from newsdesk.resolve.gazetteer_data import GazetteerEntry, approx_km
 from newsdesk.resolve.places import fold
 
 pytestmark = pytest.mark.skipif(data_path() is None, reason="country_state_city is not installed")
@@ -33,7 +33,7 @@ def test_a_province_spelled_otherwise_is_the_gazetteers_own_area(gaz, text, ours
 def test_a_town_geonames_lacks_is_found_in_its_country(gaz, text, country, point):
     place = gaz.resolve(text, frozenset({country}))
     assert place.country == country and place.kind == "city"
-    assert _km((place.lat, place.lon), point) < 20
+    assert approx_km((place.lat, place.lon), point) < 20
 
 
 def test_a_town_without_population_gives_way_to_a_namesake_geonames_counts(gaz):
@@ -48,7 +48,7 @@ def test_an_area_listed_as_a_town_is_an_area_named_without_its_kind_word(gaz):
 
 def test_an_area_the_older_table_lacks_is_known_in_its_country(gaz):
     place = gaz.resolve("Southeast Sulawesi")
-    assert place.country == "IDN" and _km((place.lat, place.lon), (-4.1, 122.2)) < 100
+    assert place.country == "IDN" and approx_km((place.lat, place.lon), (-4.1, 122.2)) < 100
 
 
 @pytest.mark.parametrize("word", ["City", "Town", "Village", "Union", "Junction"])

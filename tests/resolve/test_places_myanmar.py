@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.resolve import gazetteer
-from newsdesk.resolve.gazetteer_mimu import _km, database_path, mimu_names
+from newsdesk.resolve.gazetteer_data import approx_km
+from newsdesk.resolve.gazetteer_mimu import database_path, mimu_names
 
 pytestmark = pytest.mark.skipif(database_path() is None, reason="mm-geo-coder is not installed")
 
@@ -18,12 +19,12 @@ def gaz():
 def test_a_township_geonames_lacks_is_found_in_myanmar(gaz):
     place = gaz.resolve("Namhkan township")
     assert place.country == "MMR" and place.admin1 == "Shan"
-    assert _km((place.lat, place.lon), (23.83, 97.68)) < 30
+    assert approx_km((place.lat, place.lon), (23.83, 97.68)) < 30
 
 
 def test_a_township_takes_the_point_of_its_town(gaz):
     place = gaz.resolve("Myitkyina township", frozenset({"MMR"}))
-    assert _km((place.lat, place.lon), (25.38, 97.40)) < 10  # GeoNames' Myitkyina, not the villages' middle
+    assert approx_km((place.lat, place.lon), (25.38, 97.40)) < 10  # GeoNames' Myitkyina, not the villages' middle
 
 
 def test_a_village_counts_only_in_a_story_about_myanmar(gaz):

