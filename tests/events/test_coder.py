@@ -156,6 +156,14 @@ def test_a_cooperative_act_announced_by_its_doer_is_an_agreement(code, text):
     ("On 3 May 2021, the body of a man was found near Nasib.", "ASSAULT"),
     ("On 3 May 2021, delivery workers carried out a motorcade in Fortaleza.", "PROTEST"),
     ("On 3 May 2021, an anarchist group set ablaze a telecom van in Lyon.", "COERCE"),
+    ("On 3 May 2021, unknown men set a car on fire in front of a home in Basra.", "COERCE"),
+    ("On 3 May 2021, police recovered a cache of arms in a village near Imphal.", "COERCE"),
+    ("On 3 May 2021, a military patrol took place near Qamishli.", "MOBILIZE"),
+    ("On 3 May 2021, union members held a press conference with banners in front of the city hall in Ulsan.",
+     "PROTEST"),
+    ("On 3 May 2021, health workers organized a sit in near the palace in Carthage.", "PROTEST"),
+    ("On 3 May 2021, residents captured a thief and whipped him in Huanuco.", "ASSAULT"),
+    ("On 3 May 2021, the army regained control of Rutshuru.", "ASSAULT"),
 ])
 def test_more_ways_to_say_violence(code, text, type_):
     assert type_ in {e.type for e in code(text)}
@@ -164,6 +172,7 @@ def test_more_ways_to_say_violence(code, text, type_):
 @pytest.mark.parametrize("text", [
     "The band rapped on stage and the crowd cheered.",  # looks like the past of a trigger
     "The president stepped on stage and the delegates set off for the capital.",  # weak frames, no weapon
+    "The committee will sit in the hall on Monday.",
 ])
 def test_no_event(code, text):
     assert not code(text)

@@ -78,5 +78,5 @@ def test_call_for_is_a_request_and_every_event_has_an_actor(events):
 
 
 def test_coder_version_and_confidence_are_recorded(events):
-    assert all(e["coder"].startswith("newsdesk.coder.rules.v4") for e in events)
+    assert all(e["coder"].startswith("newsdesk.coder.rules.v5") for e in events)
     assert all(0 < e["confidence"] <= 1 for e in events)

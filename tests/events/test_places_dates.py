@@ -176,3 +176,78 @@ def test_a_purpose_clause_names_the_cause_not_the_place(code):
     text = ("On 6 February 2022, hundreds of vehicles drove into the downtown core in Halifax (Nova Scotia) to "
             "demonstrate against the mandates and to show solidarity with the convoy in Ottawa.")
     assert _first(code(text), "PROTEST").place.name == "Halifax"
+
+
+def test_an_area_the_parse_heads_a_name_by_still_encloses_it(code):
+    event = _first(code("On 15 January 2022, about 30 people gathered in Carcross (Yukon) to raise awareness."),
+                   "PROTEST")
+    assert event.place.country == "CAN"
+
+
+def test_a_place_set_beside_a_name_lends_it_its_areas(code):
+    text = "On 20 January 2022, soldiers clashed with separatists in Lalo village, tambon Lahan (Sai Buri, Pattani)."
+    assert _first(code(text), "ASSAULT").place.country == "THA"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("On 16 April 2022, about 50 people held a rally in Waterfront Park in San Diego (California).", "San Diego"),
+    ("On 9 February 2022, parents gathered outside the B.C. legislature in Victoria (British Columbia).", "Victoria"),
+])
+def test_a_name_said_to_lie_in_a_town_gives_way_to_the_town(code, text, town):
+    assert _first(code(text), "PROTEST").place.name == town
+
+
+def test_an_event_before_any_place_takes_the_place_of_a_later_event(code):
+    text = ("On 21 May 2022, a mob burnt down a shop and many houses. A pastor was attacked by the rioters in "
+            "Katanga (Warji, Bauchi).")
+    burnt = code(text)[0]
+    assert burnt.place.country == "NGA" and burnt.place_inferred
+
+
+def test_a_name_with_of_is_looked_up_whole(code):
+    event = _first(code("On 14 January 2022, in Port of Spain, workers staged a protest on Wrightson Road."),
+                   "PROTEST")
+    assert event.place.country == "TTO"
+
+
+def test_a_press_conference_with_banners_is_a_protest(code):
+    text = ("On 23 May 2022, members of a civic group held a press conference with a banner in front of the Suwon "
+            "City Hall (Suwon).")
+    assert _first(code(text), "PROTEST").place.country == "KOR"
+    assert not [e for e in code("The minister said the banner of reform would be carried forward.")
+                if e.type == "PROTEST"]
+
+
+def test_a_place_note_split_from_its_event_still_places_it(code):
+    text = ("On 9 January 2022, between Ta Khun Taing and Kan Kyu villages (coded as Ta Khun Taing) (Shwebo "
+            "township, Shwebo district, Sagaing region), the PDF attacked a military column.")
+    event = _first(code(text), "ASSAULT")
+    assert event.place.name == "Ta Khun Taing" and not event.place_inferred
+
+
+def test_a_country_in_a_clause_about_the_actors_is_not_the_protest_place(code):
+    text = ("On 13 January 2022, in Tegucigalpa (Francisco Morazan), retired officers and a group of reservists of "
+            "the battalion protested in front of the Government Civic Centre to demand their pay after fighting "
+            "in Iraq.")
+    assert _first(code(text), "PROTEST").place.name == "Tegucigalpa"
+
+
+def test_a_town_whose_name_holds_brackets(code):
+    text = "On 8 January 2022, about 6,000 people marched in Freiburg (Elbe) (Stade, Niedersachsen)."
+    assert _first(code(text), "PROTEST").place.name.startswith("Freiburg (Elbe)")
+
+
+def test_a_park_named_after_a_town_gives_way_to_the_town_it_is_in(code):
+    text = "On 11 June 2022, people gathered in Alexandra Park in Hastings to protest a planned cycle path."
+    assert _first(code(text), "PROTEST").place.country == "GBR"
+
+
+@pytest.mark.parametrize("text, type_, country", [
+    ("On 17 February 2022, a dozen women gathered in front of the Lyon city council to denounce a law.", "PROTEST",
+     "FRA"),
+    ("On 31 January 2022, close to Huehuetan, Guerrero, residents blocked the highway.", "PROTEST", "MEX"),
+    ("On 25 January 2022, a worker was shot on the road between Los Mochis and Guasave.", "ASSAULT", "MEX"),
+    ("On 28 May 2022, militants ambushed two hunters in Kaublin, Damboa LGA (Borno).", "ASSAULT", "NGA"),
+])
+def test_places_named_in_other_ways(code, text, type_, country):
+    assert _first(code(text), type_).place.country == country

@@ -77,3 +77,12 @@ def test_a_common_word_alone_is_no_town(gaz, word):
 @pytest.mark.parametrize("text", ["Amara", "Nassriya"])
 def test_news_spellings_of_iraqi_towns(gaz, text):
     assert gaz.resolve(text).country == "IRQ"
+
+
+def test_korea_alone_is_south_korea(gaz):
+    assert gaz.resolve("Korea").country == "KOR"
+
+
+def test_a_plural_names_the_people_of_a_known_place_only(gaz):
+    assert gaz.resolve("Ukrainians").country == "UKR"
+    assert gaz.resolve("Starbucks") is None

@@ -21,14 +21,17 @@ from ..resolve import actor_resolver, find_dates, gazetteer
 from ..resolve.places import lies_in
 from ..schema import Actor, Event, Place, Story, TimeSpan
 from .attributes import INJURE_LEMMAS, KILL_LEMMAS, casualties, contexts, modality, mode, weapon
-from .merge import BREADTH, Draft, merge_chains, merge_story
+from .merge import BREADTH, Draft, merge_chains, merge_story, narrower
 from .ontology import Lexicon, Trigger, lexicon
 from .roles import (
     agent,
     antecedent,
     between,
+    bracket_host,
     clause_chain,
+    embedded_names,
     enclosing_areas,
+    host_town,
     lookup_names,
     loose_place_tokens,
     mention_text,
@@ -51,10 +54,10 @@ from .roles import (
 )
 
 UNKNOWN_ACTOR_LABELS = {"ORG", "NORP", "PERSON"}
-CODER_NAME = "newsdesk.coder.rules.v4"
+CODER_NAME = "newsdesk.coder.rules.v5"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 FUTURE_CUES = {"will", "expected", "scheduled", "next", "plans", "tomorrow"}
-PLACED_TYPES = {"ASSAULT", "COERCE"}  # kept without actors when they have a place or casualties
+PLACED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}  # kept without actors when they have a place or casualties
 NOT_TRIGGERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERSON"}
 UNNAMED_TYPES = {"PROTEST"}  # kept even without actors or place: the protesters are the source
 MAX_STORY_PLACES = 40  # names resolved together per story (resolve_all is quadratic in them)
@@ -72,9 +75,10 @@ class _StoryCoder:
         self.last_actor: Actor | None = None
         self.context: set[str] = set()
         self.lead_date: TimeSpan | None = None
+        self.pending_note: Place | None = None  # a place note in a sentence without events, for the next one
         self.guessed = 0  # roles the last `actors_of` call filled by a guess
         self.story_places = self._resolve_story_places()
-        self.chains: dict[tuple[str, ...], Place | None] = {}  # a name and its areas, resolved together
+        self.chains: dict[tuple[tuple[str, ...], bool], Place | None] = {}  # a name and its areas, resolved
 
     # -- actors -------------------------------------------------------------------------------
     def actors_of(self, token: Token | None) -> list[Actor]:
@@ -162,63 +166,79 @@ class _StoryCoder:
         gazetteer knows (an unknown 'Asia Highway' inside the attack gives way to 'in Kawkareik township'
         above it). In that clause: the narrowest of places that lie in one another ('Morelia' before
         'Michoacan', `_narrowest`), one modifying the clause itself before one inside a noun phrase ('unions
-        in Iran'), a town before a country, then the nearest; a name matched only by its sound comes last,
-        after one the parse did not take for a place (`loose_place_tokens`). A part of a town ('the colonia
+        in Iran'), a town before a country, then the nearest; a name matched only by its sound, or only as the
+        town a feature is named after ('Alexandra Park in Hastings'), comes last, after one the parse did not
+        take for a place (`loose_place_tokens`). A part of a town ('the colonia
         Villanueva', 'Liberty Square (Taipei)') stands for the areas named with it, and where people come from
         ('protesters from Kumano gathered in Kushimoto') is not where they act (but what a force withdraws
         from is): by their own names only when the clauses name no other place. A clause that serves
         another ('drove into Halifax to show solidarity with the convoy in Ottawa') keeps a place inside a
-        noun phrase only when the clause it serves names none."""
+        noun phrase only when the clause it serves names no other, and a country so kept is no place for a
+        protest or a talk ('officers … protested … after fighting in Iraq')."""
         parts = {t for t in candidates if neighbourhood_name(t)}
         origins = set() if draft_type == "RETREAT" else {t for t in candidates if origin_name(t)}
         for first in (True, False):
             inner: Place | None = None  # a place inside a noun phrase ('the war in Ukraine'), kept in reserve
+            inner_token: Token | None = None
             for node in own_clause_chain(trigger):
                 inside = [t for t in candidates if node.left_edge.i <= t.i <= node.right_edge.i
                           and not (first and t in origins)]
                 found = _narrowest(_one_country([(place, t) for t in inside if (place := self._first_place(
                     [t], used, areas_only=first and t in parts)) is not None]))
                 if found:
-                    place, tok = min(found, key=lambda pt: (_sounded(pt[0]), not parsed_place(pt[1]),
+                    place, tok = min(found, key=lambda pt: (self._loose(pt[0]), not parsed_place(pt[1]),
                                                             not modifies(pt[1], node), pt[0].kind == "country",
                                                             abs(pt[1].i - trigger.i), pt[1].i))
+                    if tok is inner_token:
+                        continue  # nothing new yet above the serving clause ('officers … who protested')
                     if inner is not None or modifies(tok, node) or node.dep_ not in PURPOSE_DEPS:
                         return place
-                    inner = place
-            if inner is not None:
-                return inner
+                    inner, inner_token = place, tok
+            if inner is not None and (inner.kind != "country" or draft_type in PLACED_TYPES):
+                return inner  # a country a serving clause names ('after fighting in Iraq') is no protest's place
         return None
+
+    def _loose(self, place: Place) -> bool:
+        "A place read from a name only by its sound, or as the town a feature is named after ('Alexandra Park')."
+        return _sounded(place) or self.places.names_a_feature(place.text or "")
 
     def noted_place(self, sent: Span) -> Place | None:
         "The place a sentence says its events are filed under ('coded to Warsaw'), if the gazetteer knows it."
-        noted = (self._token_place([whole_name(tok)], enclosing_areas(tok))
+        noted = (self._token_place([whole_name(tok)], enclosing_areas(tok) or _areas_after_note(tok))
                  for tok in noted_place_tokens(list(sent), self.lex.place_notes))
-        return next((place for place in noted if place is not None and place.kind in ("city", "admin1")
-                     and not _sounded(place)), None)
+        return next((place for place in noted if place is not None and not _sounded(place)
+                     and place.kind in ("city", "village", "other", "admin1")), None)
 
     def _first_place(self, tokens: list[Token], used: set[str], areas_only: bool = False) -> Place | None:
         for tok in tokens:
+            tok = bracket_host(tok) or tok  # 'Carcross (Yukon)' where the parse heads it by 'Yukon'
             names = [] if areas_only else [text for text in lookup_names(tok) if text not in used]
             areas = enclosing_areas(tok)  # 'targeted Al Far (Kitaf, Sadah)': a place even when it is the target
+            hosted = not areas and bool(areas := host_town(tok))  # 'Waterfront Park in San Diego (California)'
             if names or areas:
-                place = self._token_place(names, areas)
+                place = self._token_place(names, areas, hosted)
                 if place is not None and (parsed_place(tok) or _plain(place)):
                     return place
         return None
 
-    def _token_place(self, names: list[str], areas: list[str]) -> Place | None:
+    def _token_place(self, names: list[str], areas: list[str], hosted: bool = False) -> Place | None:
         """A place name and the areas named around it: a town of the name inside one of them ('Cordoba
-        (Cordoba)' is Argentina's), else all resolved together ('Ayolas (Misiones)' is in Paraguay)."""
+        (Cordoba)' is Argentina's), else all resolved together ('Ayolas (Misiones)' is in Paraguay). The first
+        of them counts as an area only when it is all there is; a `hosted` name's first is a town."""
+        if names and areas and self.places.knows(whole := f"{names[0]} ({areas[0]})"):
+            names, areas = [whole], areas[1:]  # 'Freiburg (Elbe)' is a town's whole name
         own = next(((text, place) for text in names if (place := self._lookup(text)) is not None), None)
         if not areas:
             return own[1] if own else None
         chain = (own[0], *areas) if own else tuple(areas)
-        if chain not in self.chains:
+        if (chain, hosted) not in self.chains:
             context = frozenset(self.context)
+            towns = {chain[0], areas[0]} if hosted else {chain[0]}
             within = self.places.resolve_within(own[0], areas) if own else None
-            self.chains[chain] = within or _narrowest_consistent(self.places.resolve_all(
-                list(chain), context, document=self.doc.text, areas=frozenset(areas) - {chain[0]}), context)
-        return self.chains[chain]
+            self.chains[(chain, hosted)] = within or _narrowest_consistent(self.places.resolve_all(
+                list(chain), context, document=self.doc.text,
+                areas=frozenset(areas) - towns if len(chain) > 1 else frozenset(areas)), context)
+        return self.chains[(chain, hosted)]
 
     def _lookup(self, text: str) -> Place | None:
         return self.story_places[text] if text in self.story_places else self.places.resolve(
@@ -276,7 +296,9 @@ class _StoryCoder:
             complements = [g for c in objects for g in c.children if g.dep_ in ("amod", "oprd")]  # 'set trucks ablaze'
             for child in [*tok.children, *complements]:
                 word = child.lower_ if child.dep_ in ("prep", "prt") else child.lemma_.lower()
-                frame = self.lex.verbs.get(f"{lemma} {word}")
+                nouns = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj" and child.dep_ == "prep"]
+                keys = [*(f"{lemma} {word} {noun}" for noun in nouns), f"{lemma} {word}"]  # 'set on fire'
+                frame = next((self.lex.verbs[key] for key in keys if key in self.lex.verbs), None)
                 if frame is not None and child.dep_ in ("prep", "prt", "dobj", "amod", "oprd", "advmod", "nsubjpass"):
                     return frame
             if lemma in self.lex.cues.get("report_verbs", frozenset()) and any(
@@ -285,7 +307,8 @@ class _StoryCoder:
                 return None  # "officials warned that …": reporting, not threatening
             return self.lex.verbs.get(lemma) or self._regular_past(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
-            return self.lex.nouns.get(_hyphenated(tok) or lemma)
+            framed = self.lex.nouns.get(f"{tok.head.lower_} {lemma}") if tok.dep_ == "pobj" else None
+            return framed or self.lex.nouns.get(_hyphenated(tok) or lemma)
         return None
 
     def _regular_past(self, tok: Token) -> Trigger | None:
@@ -343,7 +366,8 @@ class _StoryCoder:
             return []
         drafts = self.drafts(sent)
         places = _sentence_places(sent)
-        noted = self.noted_place(sent)
+        noted = self.noted_place(sent) or self.pending_note  # the parser may split the note from its event:
+        self.pending_note = None if drafts else noted  # 'between X and Y villages (coded as X) (…), the PDF …'
         sentence_contexts = contexts(sent, self.lex)
         for draft in drafts:
             self._attributes(draft, sent, dates, places, sentence_contexts)
@@ -392,12 +416,24 @@ class _StoryCoder:
             anywhere = draft.rule.type in PLACED_TYPES
             nearest = sorted(places + named_places(list(sent)), key=lambda t: abs(t.i - draft.trigger.i))
             found = _narrowest([(place, t) for t in nearest if (place := self._first_place([t], used)) is not None])
-            draft.fields["place"] = next((p for p, _ in found if anywhere or _local(p)), None)
+            draft.fields["place"] = next((p for p, _ in found if anywhere or _local(p)), None) or (
+                self._named_in_passing(sent, draft.rule.type))
             draft.fields["place_inferred"] = draft.fields["place"] is not None
         place = draft.fields["place"]
         if draft.target is None and place is not None and draft.rule.type == "ASSAULT":
             draft.target = Actor(text=place.text, name=place.name, country=place.country, kind="country")
             draft.guessed += 1
+
+    def _named_in_passing(self, sent: Span, event_type: str) -> Place | None:
+        """For a located type, the first town a name inside a noun phrase of the sentence is ('in front of the
+        Lyon city council'): a town by its own or curated name."""
+        if event_type not in self.lex.located_types:
+            return None
+        for tok in embedded_names(list(sent)):
+            place = self._token_place([tok.text], [])
+            if place is not None and place.kind == "city" and _plain(place):
+                return place
+        return None
 
     def _announced(self, trigger: Token) -> bool:
         "The doer itself announces the act: 'will give', 'is ready to host' (not 'is expected to travel')."
@@ -456,9 +492,11 @@ class _StoryCoder:
 
     def _placed_by_story(self, events: list[Event]) -> list[Event]:
         """Events of a located type still without a place take the last place smaller than a country named
-        before them in the story, else its first (a country named in passing is more often a party than where
-        things happen). A statement or a transfer takes none: 'condemned' is not done in the city it names."""
-        first = next((p for p in self.story_places.values() if _local(p)), None)
+        before them in the story, else the first such place of an event, else the first named (a country named
+        in passing is more often a party than where things happen). A statement or a transfer takes none:
+        'condemned' is not done in the city it names."""
+        first = next((e.place for e in events if _local(e.place) and not e.place_inferred), None) or next(
+            (p for p in self.story_places.values() if _local(p)), None)
         last: Place | None = None
         placed = []
         for event in events:
@@ -468,6 +506,12 @@ class _StoryCoder:
                 last = event.place
             placed.append(event)
         return placed
+
+
+def _areas_after_note(token: Token) -> list[str]:
+    "The areas listed after a note's bracket: '(coded as Htee Saung) (Myinmu township, Sagaing region)'."
+    close = next((t for t in token.doc[token.i: token.sent.end] if t.text == ")"), None)
+    return enclosing_areas(close) if close is not None else []
 
 
 def _bracketed(token: Token) -> bool:
@@ -568,15 +612,17 @@ def _narrowest_consistent(places: list[Place | None], context: frozenset[str]) -
     found = [p for p in found if not _outside(p, found)] or found
     if not found:
         return None
-    votes = Counter(p.country for p in found)
+    votes = Counter(p.country for p in {(p.name, p.country, p.lat, p.lon): p for p in found}.values())
 
     def weight(place: Place) -> float:
         own_town = place is found[0] and place.kind == "city" and (place.why or "").endswith("primary name")
-        own_area = (place is not found[0] and place.kind in ("admin1", "other") and place.name == place.text
-                    and (place.why or "").endswith(("primary name", "curated name")))
+        own_area = (place is not found[0] and place.kind in ("admin1", "other", "city")
+                    and place.name == place.text and (place.why or "").endswith(("primary name", "curated name")))
         return votes[place.country] + 0.5 * (place.country in context) + 0.3 * own_area + 0.25 * own_town
     country = max(reversed(found), key=weight).country
-    return next(p for p in found if p.country == country)
+    mine = [p for p in found if p.country == country]
+    return next(p for p in mine if p.kind not in ("admin1", "region", "country")  # 'the B.C. legislature in
+                or not any(narrower(other, p) for other in mine))  # Victoria (British Columbia)' is in Victoria
 
 
 def _add_toll(events: list[Event], sent: Span) -> None:

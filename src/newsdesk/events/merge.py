@@ -71,7 +71,7 @@ def _same_time(a: Draft, b: Draft) -> bool:
 BREADTH = {"city": 0, "other": 1, "admin1": 2, "region": 2, "country": 3}  # admin2 areas are "other"
 
 
-def _narrower(place: Place | None, other: Place | None) -> bool:
+def narrower(place: Place | None, other: Place | None) -> bool:
     "Whether a place found for one happening lies inside a wider one found for it (a town in its country)."
     return (place is not None and other is not None and BREADTH.get(place.kind, 1) < BREADTH.get(other.kind, 1)
             and lies_in(place, other))
@@ -92,7 +92,7 @@ def merge_chains(drafts: list[Draft]) -> list[Draft]:
         partner.source = _better(partner.source, draft.source)
         partner.target = _better(partner.target, draft.target)
         partner.guessed = min(partner.guessed, draft.guessed)
-        if _narrower(draft.fields.get("place"), partner.fields.get("place")):
+        if narrower(draft.fields.get("place"), partner.fields.get("place")):
             partner.fields["place"] = None  # 'protests in Iran … protested in Rasht': Rasht
         if partner.fields.get("place") is None and draft.fields.get("place") is not None:
             partner.fields["place_inferred"] = draft.fields.get("place_inferred", False)  # goes with its place
@@ -113,7 +113,7 @@ def merge_story(events: list[Event]) -> list[Event]:
             best[key] = event
             continue
         keep, drop = (other, event) if other.confidence >= event.confidence else (event, other)
-        placed = drop if drop.place is not None and (keep.place is None or _narrower(drop.place, keep.place)) else keep
+        placed = drop if drop.place is not None and (keep.place is None or narrower(drop.place, keep.place)) else keep
         best[key] = replace(
             keep,
             place=placed.place,

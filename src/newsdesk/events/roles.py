@@ -16,7 +16,7 @@ NAME_MODIFIERS = {"compound", "flat"}
 NAME_LINKS = {"compound", "flat", "nummod", "appos", "conj", "punct"}  # parts of one name or date
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "over", "into", "on", "from", "along", "inside",
-               "within", "through", "throughout", "off"}
+               "within", "through", "throughout", "off", "between"}
 NAME_JOINERS = {"de", "do", "dos", "da", "das", "del", "la", "las", "los", "el", "al", "on", "upon", "di", "du",
                 "des", "y", "-"}  # lower-case words inside one place name: 'San Pedro de las Colonias'
 
@@ -222,9 +222,9 @@ def is_place_token(tok: Token) -> bool:
 def _place_preposition(prep: Token) -> bool:
     if prep.lower_ == "of" and prep.head.text in AREA_NOUNS | NEIGHBOURHOOD_WORDS:
         return True  # 'the municipality of Boma', 'the outskirts of Aleppo'; not 'the Institute of the State of Mexico'
-    if prep.lower_ == "of" and prep.head.dep_ == "pobj":
-        return prep.head.head.lower_ in PLACE_PREPS
-    return prep.lower_ in PLACE_PREPS
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # not 'between cadres of NC and …'
+        return prep.head.head.lower_ in PLACE_PREPS - {"between"}
+    return prep.lower_ in PLACE_PREPS or prep.lower_ == "to" and prep.head.lower_ in ("close", "next")
 
 
 def _local_name(token: Token) -> Token | None:
@@ -245,6 +245,15 @@ def named_places(sentence_tokens: list[Token]) -> list[Token]:
     "Heads of every GPE/LOC name of the sentence: the last resort for an event's place."
     return [tok for tok in sentence_tokens
             if tok.ent_type_ in ("GPE", "LOC") and tok.head.ent_type_ != tok.ent_type_]
+
+
+def embedded_names(sentence_tokens: list[Token]) -> list[Token]:
+    "One-word names that modify a common noun ('the Lyon city council', 'the Kharkiv city hall'), in order."
+    return [tok for tok in sentence_tokens
+            if tok.pos_ == "PROPN" and tok.dep_ in ("compound", "nmod") and tok.text[:1].isupper()
+            and tok.ent_type_ not in NOT_PLACE_LABELS and tok.head.pos_ == "NOUN"
+            and not any(c.dep_ in NAME_MODIFIERS for c in tok.children)
+            and not (tok.i > 0 and tok.nbor(-1).dep_ in NAME_MODIFIERS and tok.nbor(-1).head is tok.head)]
 
 
 def loose_place_tokens(sentence_tokens: list[Token], found: list[Token]) -> list[Token]:
@@ -302,9 +311,10 @@ def enclosing_areas(token: Token) -> list[str]:
         start += 1  # the rest of the name: 'Los Angeles - Central (California)', 'Sanandaj city (Kurdistan)'
     opened = token.i > 0 and doc[token.i - 1].text == "("
     if start < len(doc) and doc[start].text == "," and not opened:
-        return _area_after_comma(doc[start + 1: token.sent.end])
+        return _area_after_comma(doc[start + 1: token.sent.end]) or _apposed_areas(token)
     if start >= len(doc) or not (doc[start].text == "(" or opened and doc[start].text == ","):
-        return []
+        pair = [c for c in token.children if c.dep_ == "conj"] if token.head.lower_ == "between" else []
+        return enclosing_areas(pair[0]) if pair else []  # 'between Kalo and Thiou (Thiou, Yatenga)'
     names, current = [], []
     for tok in doc[start + 1: min(len(doc), start + 1 + AREA_TOKENS)]:
         if tok.text in (",", ")", ";"):
@@ -319,14 +329,51 @@ def enclosing_areas(token: Token) -> list[str]:
     return [doc[part[0].i: part[-1].i + 1].text for part in names if part]
 
 
+def bracket_host(token: Token) -> Token | None:
+    """The place name a bracketed list of areas follows, for a token inside the list: 'Yukon' in 'gathered
+    in Carcross (Yukon)', which the parser may make the head, → 'Carcross'; 'Nuwakot' in 'Kakani municipality
+    (Nuwakot district)' → 'Kakani'."""
+    doc, start = token.doc, token.sent.start
+    i = token.i - 1
+    while i > start and (doc[i].text in (",", "-") or doc[i].text[:1].isupper() or doc[i].lower_ in NAME_JOINERS
+                         or doc[i].lower_ in PLACE_HEADS):
+        i -= 1
+    if i <= start or doc[i].text != "(" or not _names_list(doc[i]):
+        return None
+    host = doc[i - 1]
+    if host.lower_ in PLACE_HEADS and i - 2 >= start and doc[i - 2].text[:1].isupper():
+        host = doc[i - 2]  # 'Kakani municipality (…)': the name before the kind word
+    return host if host.text[:1].isupper() else None
+
+
+def _apposed_areas(token: Token) -> list[str]:
+    """'Lalo village, tambon Lahan (Sai Buri, Pattani)': the named place set beside a place name, and the
+    areas named with that one."""
+    appos = next((c for head in _name_heads(token) for c in head.children
+                  if c.dep_ == "appos" and c.i > token.i and c.text[:1].isupper()), None)
+    return [] if appos is None else [whole_name(appos), *enclosing_areas(appos)]
+
+
+def host_town(token: Token) -> list[str]:
+    """'Waterfront Park in San Diego (California)': the named place a name says it lies in, and the areas
+    named with that one (none when the name has no such place)."""
+    if not token.text[:1].isupper():
+        return []
+    host = next((g for head in _name_heads(token) for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pobj" and g.text[:1].isupper() and g.pos_ == "PROPN"), None)
+    return [] if host is None else [whole_name(host), *enclosing_areas(host)]
+
+
 def _area_after_comma(rest: Span) -> list[str]:
     """The area in 'in Los Angeles, Veracruz, a man was shot' or 'in Paris, Texas.': one name set off by
-    commas (or ending the sentence). Not a list ('in Kharkiv, Odesa and Kyiv') nor a clause ('in Gaza,
-    Israel said')."""
+    commas (or ending the sentence), or followed by its own bracketed areas ('in Kaublin, Damboa LGA
+    (Borno)'). Not a list ('in Kharkiv, Odesa and Kyiv') nor a clause ('in Gaza, Israel said')."""
     end = 0
     while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].text == "-"
                                or end and rest[end].lower_ in NAME_JOINERS):
         end += 1
+    if end and end < len(rest) and rest[end].text == "(":  # 'in Kaublin, Damboa LGA (Borno)'
+        return [rest[:end].text, *enclosing_areas(rest[end - 1])]
     if end == 0 or end < len(rest) and rest[end].text not in (",", ".", ";", ":"):
         return []
     return [rest[:end].text]
@@ -403,10 +450,14 @@ def parsed_place(token: Token) -> bool:
 def place_names(token: Token) -> list[str]:
     "Texts to look a place token up by, longest first: 'Mansehra city' → 'Mansehra city', 'Mansehra'."
     texts = [whole_name(token), name_text(token), mention_text(token)]
+    doc = token.doc
+    if token.i + 2 < token.sent.end and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].text[:1].isupper():
+        texts.append(f"{texts[0]} of {whole_name(doc[token.i + 2])}")  # 'Port of Spain', if the gazetteer knows it
     if token.lower_ in PLACE_HEADS and token.i > 0 and token.doc[token.i - 1].dep_ in NAME_MODIFIERS:
         texts.append(name_text(token.doc[token.i - 1]))
     local = _local_name(token) if token.pos_ == "NOUN" else None
     if local is not None:
         texts.append(whole_name(local))
-    named = (text for text in texts if not text.islower())  # 'countryside' alone is no town's name
+    named = (text for text in texts if not text.islower()  # 'countryside' alone is no town's name
+             and text.count("(") == text.count(")"))  # 'Carcross (Yukon' is no name
     return sorted(dict.fromkeys(named), key=len, reverse=True)

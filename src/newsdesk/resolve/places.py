@@ -64,6 +64,7 @@ ARABIC_ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az"
 """The article of Arabic place names, as transliterated before a name ("Al Kut", "As Samawah")."""
 ABBREVIATED = {"mount": "mt", "mt": "mount", "saint": "st", "st": "saint", "fort": "ft", "ft": "fort"}
 DEMONYM_ENDINGS = ("s", "ns", "ans", "ers")
+DEMONYM_POPULATION = 10_000  # a place whose people are named by a plural demonym is at least this large
 """Endings of plural demonyms: Russians → russian, Californians → california, Ohioans → ohio,
 New Londoners → new london."""
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
@@ -299,10 +300,11 @@ class Gazetteer:
                 for i in _ids(table, key):
                     found.setdefault(i, match)
         stems = [keys[0][: -len(end)] for end in DEMONYM_ENDINGS if not found and keys[0].endswith(end)]
-        for stem in stems:  # plural demonyms: "Palestinians", "Ohioans", "New Londoners"
-            for match, table in idx.by_match():
+        for stem in stems:  # plural demonyms: "Palestinians", "Ohioans", "New Londoners"; of a place people
+            for match, table in idx.by_match():  # know: not 'Starbucks' for Starbuck, Minnesota
                 for i in _ids(table, stem):
-                    found.setdefault(i, match)
+                    if GazetteerEntry(*idx.entries[i]).population >= DEMONYM_POPULATION:
+                        found.setdefault(i, match)
         if not found and (QUARTER.search(name) or ASIDE.search(name)):  # "Seoul - Jongno", "Sone (Middle)"
             whole = ASIDE.sub("", QUARTER.sub("", name))
             city = " - " in name and not CITY_SUFFIX.search(whole)
@@ -325,6 +327,17 @@ class Gazetteer:
         else:
             cands = _without_capital_named_areas(cands)
         return cands, level
+
+    def knows(self, text: str) -> bool:
+        "Whether some place has exactly this name (no spelling, kind-word or part-of-town rule applied)."
+        key = fold(text)
+        return any(_ids(table, key) for _match, table in self._index.by_match())
+
+    def names_a_feature(self, text: str) -> bool:
+        "Whether a name is read only as the town a feature is named after ('Alexandra Park'; not 'X township')."
+        name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+        feature = FACILITY.search(name)
+        return feature is not None and "township" not in feature.group().lower() and not self.knows(name)
 
     @staticmethod
     def _score(c: Candidate, level: str | None, ctx: Context) -> float:
