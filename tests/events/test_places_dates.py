@@ -251,3 +251,8 @@ def test_a_park_named_after_a_town_gives_way_to_the_town_it_is_in(code):
 ])
 def test_places_named_in_other_ways(code, text, type_, country):
     assert _first(code(text), type_).place.country == country
+
+
+def test_countries_between_which_something_passes_are_parties_not_places(code):
+    events = code("The allies condemned arms transfers between North Korea and Russia on Tuesday.")
+    assert all(e.place is None for e in events if e.type == "AID")

@@ -217,7 +217,8 @@ class _StoryCoder:
             hosted = not areas and bool(areas := host_town(tok))  # 'Waterfront Park in San Diego (California)'
             if names or areas:
                 place = self._token_place(names, areas, hosted)
-                if place is not None and (parsed_place(tok) or _plain(place)):
+                if place is not None and (parsed_place(tok) or _plain(place)) and not (
+                        place.kind == "country" and tok.head.lower_ == "between"):  # 'transfers between the DPRK and …'
                     return place
         return None
 
