@@ -302,7 +302,8 @@ def _names_list(bracket: Token) -> bool:
 def enclosing_areas(token: Token) -> list[str]:
     """The areas a place name says it lies in, narrowest first: 'Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)'
     → ['Kolofata', 'Mayo-Sava', 'Extreme-Nord'], and for a name that opens such a list, 'Gwacheon
-    (Seocho, Seoul)', the rest of it; or one name after a comma ('Los Angeles, Veracruz'). Lower-case
+    (Seocho, Seoul)', the rest of it; or one name after a comma ('Los Angeles, Veracruz'), or the named
+    place set beside it with its areas; for the first of 'between X and Y (A, B)', Y's. Lower-case
     words before a name ('coded as X') are skipped."""
     doc = token.doc
     start = token.i + 1

@@ -64,9 +64,9 @@ ARABIC_ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az"
 """The article of Arabic place names, as transliterated before a name ("Al Kut", "As Samawah")."""
 ABBREVIATED = {"mount": "mt", "mt": "mount", "saint": "st", "st": "saint", "fort": "ft", "ft": "fort"}
 DEMONYM_ENDINGS = ("s", "ns", "ans", "ers")
-DEMONYM_POPULATION = 10_000  # a place whose people are named by a plural demonym is at least this large
 """Endings of plural demonyms: Russians → russian, Californians → california, Ohioans → ohio,
 New Londoners → new london."""
+DEMONYM_POPULATION = 10_000  # a place whose people are named by a plural demonym is at least this large
 _DIGRAPHS = (("zh", "z"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("y", "i"), ("j", "i"))
 KIND_PRIOR = {
     "country": 3.0,
