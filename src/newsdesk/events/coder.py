@@ -217,8 +217,9 @@ class _StoryCoder:
             hosted = not areas and bool(areas := host_town(tok))  # 'Waterfront Park in San Diego (California)'
             if names or areas:
                 place = self._token_place(names, areas, hosted)
+                between = tok.head.lower_ == "between"  # 'transfers between the DPRK and Russia': parties
                 if place is not None and (parsed_place(tok) or _plain(place)) and not (
-                        place.kind == "country" and tok.head.lower_ == "between"):  # 'transfers between the DPRK and …'
+                        between and place.kind == "country"):
                     return place
         return None
 
@@ -431,7 +432,7 @@ class _StoryCoder:
         if event_type not in self.lex.located_types:
             return None
         for tok in embedded_names(list(sent)):
-            place = self._token_place([tok.text], [])
+            place = self._lookup(tok.text)
             if place is not None and place.kind == "city" and _plain(place):
                 return place
         return None

@@ -352,7 +352,7 @@ def _apposed_areas(token: Token) -> list[str]:
     areas named with that one."""
     appos = next((c for head in _name_heads(token) for c in head.children
                   if c.dep_ == "appos" and c.i > token.i and c.text[:1].isupper()), None)
-    return [] if appos is None else [whole_name(appos), *enclosing_areas(appos)]
+    return [] if appos is None else _with_areas(appos)
 
 
 def host_town(token: Token) -> list[str]:
@@ -362,7 +362,12 @@ def host_town(token: Token) -> list[str]:
         return []
     host = next((g for head in _name_heads(token) for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
                  for g in c.children if g.dep_ == "pobj" and g.text[:1].isupper() and g.pos_ == "PROPN"), None)
-    return [] if host is None else [whole_name(host), *enclosing_areas(host)]
+    return [] if host is None else _with_areas(host)
+
+
+def _with_areas(token: Token) -> list[str]:
+    "A place name and the areas named with it: 'San Diego (California)' → ['San Diego', 'California']."
+    return [whole_name(token), *enclosing_areas(token)]
 
 
 def _area_after_comma(rest: Span) -> list[str]:

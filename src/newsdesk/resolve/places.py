@@ -41,6 +41,7 @@ ADMIN1_SUFFIX = re.compile(
 )
 ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|district|raion|borough|township|lga|co\.?)$", re.IGNORECASE)
 CITY_SUFFIX = re.compile(r"\s+city$", re.IGNORECASE)
+ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 LEVEL_SUFFIXES = (("admin1", ADMIN1_SUFFIX), ("admin2", ADMIN2_SUFFIX), ("city", CITY_SUFFIX))
 PART = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|"
@@ -288,7 +289,7 @@ class Gazetteer:
 
     def candidates(self, text: str) -> tuple[list[Candidate], str | None]:
         "(candidates, the level the text implies: 'admin1' for 'X Oblast', 'admin2' for 'X County', 'city')."
-        name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+        name = ARTICLE.sub("", text.strip())
         idx = self._index
         level, suffix = next(((lv, rx) for lv, rx in LEVEL_SUFFIXES if rx.search(name)), (None, None))
         keys = [fold(name)]
@@ -334,10 +335,9 @@ class Gazetteer:
         return any(_ids(table, key) for _match, table in self._index.by_match())
 
     def names_a_feature(self, text: str) -> bool:
-        "Whether a name is read only as the town a feature is named after ('Alexandra Park'; not 'X township')."
-        name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
-        feature = FACILITY.search(name)
-        return feature is not None and "township" not in feature.group().lower() and not self.knows(name)
+        "Whether a name is read only as the town a feature is named after ('Alexandra Park'; a level word is none)."
+        name = ARTICLE.sub("", text.strip())
+        return bool(FACILITY.search(name)) and not ADMIN2_SUFFIX.search(name) and not self.knows(name)
 
     @staticmethod
     def _score(c: Candidate, level: str | None, ctx: Context) -> float:
